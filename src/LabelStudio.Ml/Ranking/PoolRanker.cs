@@ -73,7 +73,8 @@ public static class PoolRanker
         return order;
     }
 
-    private static RankedPool Shuffle(int count, int seed)
+    /// <summary>The Random strategy without probabilities: a seeded shuffle of count items.</summary>
+    public static RankedPool Shuffle(int count, int seed)
     {
         var order = new int[count];
         for (var i = 0; i < count; i++)

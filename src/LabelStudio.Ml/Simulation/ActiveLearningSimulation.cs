@@ -1,0 +1,124 @@
+namespace LabelStudio.Ml.Simulation;
+
+/// <summary>
+/// Pool-based replay on a fully labeled table: hide the labels, let a strategy ask for them batch
+/// by batch, and record test accuracy against the number of labels used.
+/// </summary>
+public static class ActiveLearningSimulation
+{
+    public static SimulationResult Run(
+        IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classCount, SimulationOptions options,
+        IProgress<SimulationProgress>? progress = null, CancellationToken ct = default)
+    {
+        Validate(features, labels, options);
+        var runs = new List<SimulationRun>();
+        foreach (var seed in options.Seeds)
+        {
+            var split = SplitFor(labels, options, seed);
+            foreach (var strategy in options.Strategies)
+            {
+                var curve = RunOne(features, labels, classCount, options, strategy, seed, split, progress, ct);
+                runs.Add(new SimulationRun(strategy, seed, curve));
+            }
+        }
+
+        return new SimulationResult(runs);
+    }
+
+    /// <summary>Accuracy on the seed's test split of a model trained on its whole pool: the ceiling for "labels to reach X%".</summary>
+    public static double FullPoolAccuracy(
+        IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classCount, SimulationOptions options,
+        int seed, CancellationToken ct = default)
+    {
+        Validate(features, labels, options);
+        var (pool, test) = SplitFor(labels, options, seed);
+        var set = new LabeledSet(pool.Select(i => features[i]).ToArray(), pool.Select(i => labels[i]).ToArray(), classCount);
+        var classifier = new ClassifierTrainer(options.Trainer).Train(set, ct);
+        return TestAccuracy(classifier, features, labels, test);
+    }
+
+    private static List<CurvePoint> RunOne(
+        IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classCount, SimulationOptions options,
+        QueryStrategy strategy, int seed, (int[] Pool, int[] Test) split,
+        IProgress<SimulationProgress>? progress, CancellationToken ct)
+    {
+        // 1. Seed set: drawn at random with the run's seed, the same for every strategy.
+        var unlabeled = split.Pool.ToList();
+        new Random(seed).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unlabeled));
+        var labeled = unlabeled.Take(options.SeedSize).ToList();
+        unlabeled.RemoveRange(0, labeled.Count);
+        unlabeled.Sort();
+
+        var trainer = new ClassifierTrainer(options.Trainer);
+        var curve = new List<CurvePoint>();
+        Classifier? previous = null;
+        for (var round = 0; round <= options.Rounds; round++)
+        {
+            // 2. Train on the labels so far and measure on the held-out test rows.
+            ct.ThrowIfCancellationRequested();
+            var set = new LabeledSet(labeled.Select(i => features[i]).ToArray(), labeled.Select(i => labels[i]).ToArray(), classCount);
+            var classifier = trainer.Train(set, ct, previous);
+            previous = classifier;
+            var point = new CurvePoint(labeled.Count, TestAccuracy(classifier, features, labels, split.Test));
+            curve.Add(point);
+            progress?.Report(new SimulationProgress(strategy, seed, round, options.Rounds, point));
+            if (round == options.Rounds || unlabeled.Count == 0)
+            {
+                break;
+            }
+
+            // 3. Rank the unlabeled pool and reveal the labels of the top batch.
+            var ranked = Rank(classifier, features, unlabeled, strategy, options, seed * 10_007 + round);
+            var batch = ranked.Top(Math.Min(options.BatchSize, unlabeled.Count)).Select(p => unlabeled[p]).ToArray();
+            labeled.AddRange(batch);
+            unlabeled = unlabeled.Except(batch).ToList();
+        }
+
+        return curve;
+    }
+
+    private static RankedPool Rank(
+        Classifier classifier, IReadOnlyList<float[]> features, List<int> unlabeled, QueryStrategy strategy,
+        SimulationOptions options, int seed)
+    {
+        if (strategy == QueryStrategy.Random)
+        {
+            return PoolRanker.Shuffle(unlabeled.Count, seed);
+        }
+
+        var rows = unlabeled.Select(i => features[i]).ToArray();
+        var ranked = PoolRanker.Rank(classifier.PredictProbabilities(rows), strategy, seed);
+        return options.Diversity ? PoolRanker.Diversify(ranked, rows, options.BatchSize, seed) : ranked;
+    }
+
+    private static (int[] Pool, int[] Test) SplitFor(IReadOnlyList<int> labels, SimulationOptions options, int seed)
+    {
+        var isTest = StratifiedSplits.HoldOut(labels, options.TestFraction, seed);
+        var all = Enumerable.Range(0, labels.Count);
+        return (all.Where(i => !isTest[i]).ToArray(), all.Where(i => isTest[i]).ToArray());
+    }
+
+    private static double TestAccuracy(Classifier classifier, IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int[] test)
+    {
+        var predicted = classifier.Predict(test.Select(i => features[i]).ToArray());
+        return test.Where((row, j) => predicted[j] == labels[row]).Count() / (double)test.Length;
+    }
+
+    private static void Validate(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, SimulationOptions options)
+    {
+        if (features.Count != labels.Count)
+        {
+            throw new ArgumentException($"{features.Count} feature rows but {labels.Count} labels.");
+        }
+
+        if (options.SeedSize < 1 || options.BatchSize < 1 || options.Rounds < 0)
+        {
+            throw new ArgumentException("Seed size and batch size must be positive and rounds not negative.");
+        }
+
+        if (options.TestFraction is <= 0 or >= 1)
+        {
+            throw new ArgumentException("The test fraction must lie strictly between 0 and 1.");
+        }
+    }
+}

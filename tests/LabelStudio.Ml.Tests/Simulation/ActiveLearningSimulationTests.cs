@@ -1,0 +1,83 @@
+using System.Text.Json;
+using LabelStudio.Ml.Simulation;
+
+namespace LabelStudio.Ml.Tests.Simulation;
+
+public sealed class ActiveLearningSimulationTests
+{
+    private static readonly SimulationOptions Small = new()
+    {
+        Strategies = [QueryStrategy.Random, QueryStrategy.Margin],
+        SeedSize = 10,
+        BatchSize = 10,
+        Rounds = 4,
+        TestFraction = 0.3,
+        Seeds = [0, 1],
+    };
+
+    [Fact]
+    public void EveryStrategyAndSeedGivesACurveOfRoundsPlusOnePoints()
+    {
+        var (rows, labels) = TestData.Blobs(classCount: 3, perClass: 60, dimensions: 4, separation: 3f, seed: 12);
+
+        var result = ActiveLearningSimulation.Run(rows, labels, 3, Small);
+
+        Assert.Equal(4, result.Runs.Count);
+        Assert.Equal([QueryStrategy.Random, QueryStrategy.Margin, QueryStrategy.Random, QueryStrategy.Margin],
+            result.Runs.Select(r => r.Strategy));
+        Assert.All(result.Runs, run => Assert.Equal([10, 20, 30, 40, 50], run.Curve.Select(p => p.Labels)));
+        Assert.All(result.Runs, run => Assert.InRange(run.Curve[^1].Accuracy, 0.8, 1.0));
+    }
+
+    [Fact]
+    public void ProgressIsReportedForEveryEvaluatedRound()
+    {
+        var (rows, labels) = TestData.Blobs(classCount: 2, perClass: 40, dimensions: 3, separation: 3f, seed: 13);
+        var reports = new List<SimulationProgress>();
+        var options = Small with { Seeds = [0], Strategies = [QueryStrategy.Entropy] };
+
+        ActiveLearningSimulation.Run(rows, labels, 2, options, new SynchronousProgress(reports.Add));
+
+        Assert.Equal([0, 1, 2, 3, 4], reports.Select(r => r.Round));
+        Assert.All(reports, r => Assert.Equal(QueryStrategy.Entropy, r.Strategy));
+    }
+
+    [Fact]
+    public void SameSeedReplaysTheSameCurve()
+    {
+        var (rows, labels) = TestData.Blobs(classCount: 3, perClass: 40, dimensions: 4, separation: 2f, seed: 14);
+        var options = Small with { Seeds = [5] };
+
+        var first = ActiveLearningSimulation.Run(rows, labels, 3, options);
+        var again = ActiveLearningSimulation.Run(rows, labels, 3, options);
+
+        Assert.Equal(first.Runs.SelectMany(r => r.Curve), again.Runs.SelectMany(r => r.Curve));
+    }
+
+    [Fact]
+    public void ResultSerializesToTheDocumentedJsonShape()
+    {
+        var result = new SimulationResult([new SimulationRun(QueryStrategy.LeastConfidence, 0, [new CurvePoint(20, 0.61)])]);
+
+        var json = JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+        Assert.Equal("""{"runs":[{"strategy":"least-confidence","seed":0,"curve":[{"labels":20,"accuracy":0.61}]}]}""", json);
+    }
+
+    [Fact]
+    public void FullPoolModelIsAtLeastAsGoodAsTheSmallestLabeledSet()
+    {
+        var (rows, labels) = TestData.Blobs(classCount: 3, perClass: 60, dimensions: 4, separation: 3f, seed: 15);
+        var options = Small with { Seeds = [0], Strategies = [QueryStrategy.Random] };
+
+        var full = ActiveLearningSimulation.FullPoolAccuracy(rows, labels, 3, options, seed: 0);
+        var run = ActiveLearningSimulation.Run(rows, labels, 3, options).Runs[0];
+
+        Assert.True(full >= run.Curve[0].Accuracy, $"full {full:F3}, first point {run.Curve[0].Accuracy:F3}");
+    }
+
+    private sealed class SynchronousProgress(Action<SimulationProgress> report) : IProgress<SimulationProgress>
+    {
+        public void Report(SimulationProgress value) => report(value);
+    }
+}
