@@ -5,6 +5,7 @@ var options = new BenchArgs(args.Skip(1));
 return command switch
 {
     "al-round" => AlRoundBenchmark.Run(options),
+    "al-simulate" => SimulateBenchmark.Run(options),
     _ => Usage(),
 };
 
@@ -14,6 +15,8 @@ static int Usage()
         usage: LabelStudio.Benchmarks al-round [--labels 1000] [--repeats 3] [--strategy margin]
                  [--reference PATH/al_bench.py] [--data DIR] [--warm]
                  [--tol T] [--l2 L] [--history H] [--max-iter N] [--threads N]
+               LabelStudio.Benchmarks al-simulate [--rows 10000] [--strategy random,margin|all]
+                 [--init 20] [--batch 50] [--rounds 20] [--test 0.3] [--seeds 0,1,2] [--diversity] [--json FILE]
         """);
     return 2;
 }
