@@ -35,7 +35,8 @@ internal static class SimulateBenchmark
         };
 
         // 2. The ceiling, then each configuration.
-        var full = options.Seeds.Average(seed => ActiveLearningSimulation.FullPoolAccuracy(features, labels, 10, options, seed));
+        var full = options.Seeds.Average(
+            seed => ActiveLearningSimulation.FullPoolAccuracy(features, labels, 10, options, seed));
         Console.WriteLine($"{rowCount} rows, test {options.TestFraction:P0}, full-pool accuracy {full:F4}");
         var configurations = args.Has("diversity") ? new[] { false, true } : [false];
         foreach (var diversity in configurations)
@@ -46,7 +47,8 @@ internal static class SimulateBenchmark
             if (args.Text("json") is { } path)
             {
                 var file = diversity ? Path.ChangeExtension(path, ".diverse.json") : path;
-                File.WriteAllText(file, JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+                var json = JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+                File.WriteAllText(file, json);
             }
         }
 
@@ -62,15 +64,19 @@ internal static class SimulateBenchmark
         Console.WriteLine($"  {"strategy",-17} {"AULC",7} {"final",7} {"labels95",14} {"labels99",14}  curve");
         foreach (var curve in curves)
         {
-            var points = string.Join(" ", curve.MeanCurve.Where((_, i) => i % 4 == 0).Select(p => $"{p.Labels}:{p.Accuracy:F3}"));
+            var every4th = curve.MeanCurve.Where((_, i) => i % 4 == 0);
+            var points = string.Join(" ", every4th.Select(p => $"{p.Labels}:{p.Accuracy:F3}"));
             Console.WriteLine($"  {QueryStrategyNames.ToName(curve.Strategy),-17} {curve.MeanAccuracy,7:F4} " +
-                $"{curve.MeanCurve[^1].Accuracy,7:F4} {Reach(reach95, curve.Strategy),14} {Reach(reach99, curve.Strategy),14}  {points}");
+                $"{curve.MeanCurve[^1].Accuracy,7:F4} {Reach(reach95, curve.Strategy),14} " +
+                $"{Reach(reach99, curve.Strategy),14}  {points}");
         }
     }
 
     private static string Reach(IReadOnlyList<LabelsToTarget> targets, QueryStrategy strategy)
     {
         var target = targets.Single(t => t.Strategy == strategy);
-        return target.MeanLabels is { } mean ? $"{mean:F0} ({target.RunsReached}/{target.Runs})" : $"- (0/{target.Runs})";
+        return target.MeanLabels is { } mean
+            ? $"{mean:F0} ({target.RunsReached}/{target.Runs})"
+            : $"- (0/{target.Runs})";
     }
 }

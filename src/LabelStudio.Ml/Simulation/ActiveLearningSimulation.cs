@@ -25,15 +25,17 @@ public static class ActiveLearningSimulation
         return new SimulationResult(runs);
     }
 
-    /// <summary>Accuracy on the seed's test split of a model trained on its whole pool: the ceiling for "labels to reach X%".</summary>
+    /// <summary>
+    /// Accuracy on the seed's test split of a model trained on its whole pool: the ceiling that
+    /// "labels to reach X%" is measured against.
+    /// </summary>
     public static double FullPoolAccuracy(
         IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classCount, SimulationOptions options,
         int seed, CancellationToken ct = default)
     {
         Validate(features, labels, options);
         var (pool, test) = SplitFor(labels, options, seed);
-        var set = new LabeledSet(pool.Select(i => features[i]).ToArray(), pool.Select(i => labels[i]).ToArray(), classCount);
-        var classifier = new ClassifierTrainer(options.Trainer).Train(set, ct);
+        var classifier = new ClassifierTrainer(options.Trainer).Train(Rows(features, labels, pool, classCount), ct);
         return TestAccuracy(classifier, features, labels, test);
     }
 
@@ -56,8 +58,7 @@ public static class ActiveLearningSimulation
         {
             // 2. Train on the labels so far and measure on the held-out test rows.
             ct.ThrowIfCancellationRequested();
-            var set = new LabeledSet(labeled.Select(i => features[i]).ToArray(), labeled.Select(i => labels[i]).ToArray(), classCount);
-            var classifier = trainer.Train(set, ct, previous);
+            var classifier = trainer.Train(Rows(features, labels, labeled, classCount), ct, previous);
             previous = classifier;
             var point = new CurvePoint(labeled.Count, TestAccuracy(classifier, features, labels, split.Test));
             curve.Add(point);
@@ -98,7 +99,12 @@ public static class ActiveLearningSimulation
         return (all.Where(i => !isTest[i]).ToArray(), all.Where(i => isTest[i]).ToArray());
     }
 
-    private static double TestAccuracy(Classifier classifier, IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int[] test)
+    private static LabeledSet Rows(
+        IReadOnlyList<float[]> features, IReadOnlyList<int> labels, IEnumerable<int> rows, int classCount) =>
+        new(rows.Select(i => features[i]).ToArray(), rows.Select(i => labels[i]).ToArray(), classCount);
+
+    private static double TestAccuracy(
+        Classifier classifier, IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int[] test)
     {
         var predicted = classifier.Predict(test.Select(i => features[i]).ToArray());
         return test.Where((row, j) => predicted[j] == labels[row]).Count() / (double)test.Length;

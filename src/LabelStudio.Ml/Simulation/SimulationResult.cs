@@ -1,6 +1,9 @@
 namespace LabelStudio.Ml.Simulation;
 
-/// <summary>Serializes (camelCase) as {"runs":[{"strategy":"margin","seed":0,"curve":[{"labels":20,"accuracy":0.61}]}]}.</summary>
+/// <summary>
+/// With camelCase JSON options this serializes as
+/// {"runs":[{"strategy":"margin","seed":0,"curve":[{"labels":20,"accuracy":0.61}]}]}.
+/// </summary>
 public sealed record SimulationResult(IReadOnlyList<SimulationRun> Runs);
 
 public sealed record SimulationRun(QueryStrategy Strategy, int Seed, IReadOnlyList<CurvePoint> Curve);

@@ -8,7 +8,8 @@ public sealed record StrategyCurve(QueryStrategy Strategy, IReadOnlyList<CurvePo
 }
 
 /// <summary>Labels a strategy needed to first reach a target accuracy, averaged over the runs that reached it.</summary>
-public sealed record LabelsToTarget(QueryStrategy Strategy, double Target, double? MeanLabels, int RunsReached, int Runs);
+public sealed record LabelsToTarget(
+    QueryStrategy Strategy, double Target, double? MeanLabels, int RunsReached, int Runs);
 
 public static class SimulationSummary
 {
@@ -26,7 +27,8 @@ public static class SimulationSummary
 
     /// <param name="fullAccuracy">Accuracy of the full-pool model (ActiveLearningSimulation.FullPoolAccuracy).</param>
     /// <param name="fraction">For example 0.95 for "95% of the full-pool accuracy".</param>
-    public static IReadOnlyList<LabelsToTarget> LabelsToReach(SimulationResult result, double fullAccuracy, double fraction)
+    public static IReadOnlyList<LabelsToTarget> LabelsToReach(
+        SimulationResult result, double fullAccuracy, double fraction)
     {
         var target = fullAccuracy * fraction;
         return result.Runs

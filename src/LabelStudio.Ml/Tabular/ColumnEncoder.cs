@@ -3,7 +3,8 @@ namespace LabelStudio.Ml.Tabular;
 /// <summary>Writes one cell's features into its column's slice of the row vector.</summary>
 internal static class ColumnEncoder
 {
-    public static void Encode(ColumnEncoding column, Dictionary<string, int>? categorySlots, string? cell, Span<float> output)
+    public static void Encode(
+        ColumnEncoding column, Dictionary<string, int>? categorySlots, string? cell, Span<float> output)
     {
         switch (column.Kind)
         {

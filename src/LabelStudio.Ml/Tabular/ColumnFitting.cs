@@ -13,11 +13,17 @@ internal static class ColumnFitting
             ColumnKind.Date => FitScaled(column, index, rows, CellParsers.TryDate),
             ColumnKind.Boolean => FitBoolean(column, index, rows),
             ColumnKind.Category => FitCategory(column, index, rows, options.MaxCategories),
-            ColumnKind.Text => new ColumnEncoding { Name = column.Name, Kind = column.Kind, Buckets = options.TextBuckets },
+            ColumnKind.Text => new ColumnEncoding
+            {
+                Name = column.Name,
+                Kind = column.Kind,
+                Buckets = options.TextBuckets,
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(column), column.Kind, "Unknown column kind."),
         };
 
-    private static ColumnEncoding FitScaled(TabularColumn column, int index, IReadOnlyList<string?[]> rows, Parser parse)
+    private static ColumnEncoding FitScaled(
+        TabularColumn column, int index, IReadOnlyList<string?[]> rows, Parser parse)
     {
         // Welford's running mean and variance: one pass, stable for large values such as dates.
         long count = 0;

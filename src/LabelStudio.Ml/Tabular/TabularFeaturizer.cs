@@ -50,7 +50,8 @@ public sealed class TabularFeaturizer
     {
         if (row.Length != _columns.Length)
         {
-            throw new ArgumentException($"The row has {row.Length} cells but the featurizer has {_columns.Length} columns.");
+            throw new ArgumentException(
+                $"The row has {row.Length} cells but the featurizer has {_columns.Length} columns.");
         }
 
         var features = new float[Dimensions];
@@ -73,7 +74,8 @@ public sealed class TabularFeaturizer
         return result;
     }
 
-    public string ToJson() => JsonSerializer.Serialize(new FeaturizerState(FeaturizerState.CurrentVersion, _columns), Json);
+    public string ToJson() =>
+        JsonSerializer.Serialize(new FeaturizerState(FeaturizerState.CurrentVersion, _columns), Json);
 
     public static TabularFeaturizer FromJson(string json)
     {

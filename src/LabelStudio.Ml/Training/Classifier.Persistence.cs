@@ -32,8 +32,11 @@ public sealed partial class Classifier
         if (_model is not null)
         {
             // The schema is only needed to rebuild the pipeline on load; rows are never stored.
-            var input = FeatureData.ForScoring(_ml, [], FeatureCount);
-            _ml.Model.Save(_model, input.Schema, stream);
+            lock (_ml)
+            {
+                var input = FeatureData.ForScoring(_ml, [], FeatureCount);
+                _ml.Model.Save(_model, input.Schema, stream);
+            }
         }
     }
 

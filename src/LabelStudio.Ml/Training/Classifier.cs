@@ -90,12 +90,16 @@ public sealed partial class Classifier
         var chunkCount = Math.Clamp(rows.Count / MinimumRowsPerChunk, 1, Environment.ProcessorCount);
         var chunkSize = (rows.Count + chunkCount - 1) / chunkCount;
         var scored = new IDataView[chunkCount];
-        for (var c = 0; c < chunkCount; c++)
+        lock (_ml)
         {
-            var start = c * chunkSize;
-            var count = Math.Min(chunkSize, rows.Count - start);
-            var slice = Enumerable.Range(start, Math.Max(count, 0)).Select(i => rows[i]);
-            scored[c] = model.Transform(FeatureData.ForScoring(_ml, slice, FeatureCount));
+            // The context is shared by concurrent callers of this model; building views touches it.
+            for (var c = 0; c < chunkCount; c++)
+            {
+                var start = c * chunkSize;
+                var count = Math.Min(chunkSize, rows.Count - start);
+                var slice = Enumerable.Range(start, Math.Max(count, 0)).Select(i => rows[i]);
+                scored[c] = model.Transform(FeatureData.ForScoring(_ml, slice, FeatureCount));
+            }
         }
 
         Parallel.For(0, chunkCount, c => ReadScores(scored[c], result, c * chunkSize));

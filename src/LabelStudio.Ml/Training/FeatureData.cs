@@ -10,7 +10,8 @@ internal static class FeatureData
     public const string Label = "Label";
     public const string Score = "Score";
 
-    public static IDataView ForTraining(MLContext ml, IReadOnlyList<float[]> rows, IReadOnlyList<uint> keys, int keyCount)
+    public static IDataView ForTraining(
+        MLContext ml, IReadOnlyList<float[]> rows, IReadOnlyList<uint> keys, int keyCount)
     {
         var schema = SchemaDefinition.Create(typeof(TrainingRow));
         schema[Features].ColumnType = new VectorDataViewType(NumberDataViewType.Single, rows[0].Length);

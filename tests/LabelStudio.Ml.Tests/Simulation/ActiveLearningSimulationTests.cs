@@ -57,11 +57,13 @@ public sealed class ActiveLearningSimulationTests
     [Fact]
     public void ResultSerializesToTheDocumentedJsonShape()
     {
-        var result = new SimulationResult([new SimulationRun(QueryStrategy.LeastConfidence, 0, [new CurvePoint(20, 0.61)])]);
+        var run = new SimulationRun(QueryStrategy.LeastConfidence, 0, [new CurvePoint(20, 0.61)]);
+        var result = new SimulationResult([run]);
 
         var json = JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
-        Assert.Equal("""{"runs":[{"strategy":"least-confidence","seed":0,"curve":[{"labels":20,"accuracy":0.61}]}]}""", json);
+        const string expected = """{"runs":[{"strategy":"least-confidence","seed":0,"curve":[{"labels":20,"accuracy":0.61}]}]}""";
+        Assert.Equal(expected, json);
     }
 
     [Fact]

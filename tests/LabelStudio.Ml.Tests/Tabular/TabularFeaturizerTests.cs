@@ -40,7 +40,8 @@ public sealed class TabularFeaturizerTests
     public void CategoriesBeyondTheCapShareTheOtherSlotAndMissingIsItsOwnValue()
     {
         TabularColumn[] columns = [new("island", ColumnKind.Category)];
-        string?[][] rows = [["Biscoe"], ["Biscoe"], ["Biscoe"], ["Dream"], ["Dream"], ["Dream"], [null], [""], ["Torgersen"]];
+        string?[][] rows =
+            [["Biscoe"], ["Biscoe"], ["Biscoe"], ["Dream"], ["Dream"], ["Dream"], [null], [""], ["Torgersen"]];
         var options = new TabularFeaturizerOptions { MaxCategories = 3 };
 
         var featurizer = TabularFeaturizer.Fit(columns, rows, options);

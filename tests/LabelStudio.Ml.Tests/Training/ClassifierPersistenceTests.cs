@@ -6,7 +6,8 @@ public sealed class ClassifierPersistenceTests
     public void SaveLoadRoundTripGivesIdenticalProbabilities()
     {
         var (rows, labels) = TestData.Blobs(classCount: 3, perClass: 15, dimensions: 4, separation: 2f, seed: 7);
-        var classifier = new ClassifierTrainer().Train(new LabeledSet(rows, labels, ClassCount: 5), CancellationToken.None);
+        var set = new LabeledSet(rows, labels, ClassCount: 5);
+        var classifier = new ClassifierTrainer().Train(set, CancellationToken.None);
         using var file = new MemoryStream();
 
         classifier.Save(file);
@@ -20,7 +21,8 @@ public sealed class ClassifierPersistenceTests
     [Fact]
     public void DegenerateModelSurvivesSaveAndLoad()
     {
-        var classifier = new ClassifierTrainer().Train(new LabeledSet([[1f]], [1], ClassCount: 2), CancellationToken.None);
+        var set = new LabeledSet([[1f]], [1], ClassCount: 2);
+        var classifier = new ClassifierTrainer().Train(set, CancellationToken.None);
         using var file = new MemoryStream();
 
         classifier.Save(file);

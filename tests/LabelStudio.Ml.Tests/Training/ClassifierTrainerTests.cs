@@ -5,10 +5,11 @@ public sealed class ClassifierTrainerTests
     [Fact]
     public void TrainerLearnsSeparableBlobs()
     {
-        var (trainRows, trainLabels) = TestData.Blobs(classCount: 4, perClass: 30, dimensions: 6, separation: 4f, seed: 1);
-        var (testRows, testLabels) = TestData.Blobs(classCount: 4, perClass: 50, dimensions: 6, separation: 4f, seed: 2);
+        var (trainRows, trainLabels) = TestData.Blobs(4, 30, 6, 4f, seed: 1);
+        var (testRows, testLabels) = TestData.Blobs(4, 50, 6, 4f, seed: 2);
 
-        var classifier = new ClassifierTrainer().Train(new LabeledSet(trainRows, trainLabels, 4), CancellationToken.None);
+        var set = new LabeledSet(trainRows, trainLabels, 4);
+        var classifier = new ClassifierTrainer().Train(set, CancellationToken.None);
         var accuracy = TestData.Accuracy(classifier.Predict(testRows), testLabels);
 
         Assert.True(accuracy > 0.9, $"accuracy {accuracy:F3}");
@@ -17,7 +18,7 @@ public sealed class ClassifierTrainerTests
     [Fact]
     public void ProbabilitiesUseOurClassIndicesWhenLabelsArriveOutOfOrderAndSomeAreMissing()
     {
-        var (rows, blobLabels) = TestData.Blobs(classCount: 3, perClass: 20, dimensions: 3, separation: 5f, seed: 3);
+        var (rows, blobLabels) = TestData.Blobs(3, 20, 3, 5f, seed: 3);
         int[] ourClassOfBlob = [4, 0, 2];
         var labels = blobLabels.Select(b => ourClassOfBlob[b]).Reverse().ToArray();
         var set = new LabeledSet(rows.Reverse().ToArray(), labels, ClassCount: 6);
@@ -60,8 +61,8 @@ public sealed class ClassifierTrainerTests
     [Fact]
     public void WarmStartFromPreviousRoundKeepsAccuracy()
     {
-        var (rows, labels) = TestData.Blobs(classCount: 3, perClass: 40, dimensions: 5, separation: 3f, seed: 4);
-        var (testRows, testLabels) = TestData.Blobs(classCount: 3, perClass: 40, dimensions: 5, separation: 3f, seed: 5);
+        var (rows, labels) = TestData.Blobs(3, 40, 5, 3f, seed: 4);
+        var (testRows, testLabels) = TestData.Blobs(3, 40, 5, 3f, seed: 5);
         var trainer = new ClassifierTrainer();
         var previous = trainer.Train(new LabeledSet(rows[..60], labels[..60], 3), CancellationToken.None);
 
