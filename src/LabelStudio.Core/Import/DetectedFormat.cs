@@ -1,0 +1,29 @@
+namespace LabelStudio.Core.Import;
+
+public enum TableFileFormat
+{
+    Delimited,
+    JsonLines,
+}
+
+/// <summary>What the parser chose (or was told), so the UI can show it and offer to override it.</summary>
+/// <param name="EncodingName">The encoding's web name, e.g. <c>utf-8</c>, <c>utf-16</c>, <c>windows-1252</c>.</param>
+/// <param name="Delimiter">The field separator for delimited files; <c>null</c> for JSONL.</param>
+public sealed record DetectedFormat(
+    TableFileFormat Format,
+    string EncodingName,
+    bool HasByteOrderMark,
+    char? Delimiter)
+{
+    public override string ToString()
+    {
+        var encoding = HasByteOrderMark ? $"{EncodingName} with BOM" : EncodingName;
+        var shape = Delimiter switch
+        {
+            null => "JSON lines",
+            '\t' => "tab-separated",
+            { } d => $"'{d}'-separated",
+        };
+        return $"{shape}, {encoding}";
+    }
+}
