@@ -14,6 +14,7 @@ internal sealed class CsvTokenizer(char delimiter, Action<long, string?[]> onRec
     private readonly SearchValues<char> _unquotedStops = SearchValues.Create([delimiter, '\r', '\n']);
     private readonly List<string?> _fields = [];
     private readonly FieldBuffer _field = new();
+    private readonly ColumnStringPool _pool = new();
     private State _state = State.RecordStart;
     private bool _afterCr;
     private long _recordLine;
@@ -196,7 +197,7 @@ internal sealed class CsvTokenizer(char delimiter, Action<long, string?[]> onRec
         _afterCr = c == '\r';
     }
 
-    private void EndField(ReadOnlySpan<char> tail) => _fields.Add(_field.TakeValue(tail));
+    private void EndField(ReadOnlySpan<char> tail) => _fields.Add(_field.TakeValue(tail, _pool, _fields.Count));
 
     private void EndRecord()
     {

@@ -18,16 +18,16 @@ internal sealed class FieldBuffer
     }
 
     /// <summary>The field so far plus <paramref name="tail"/>; <c>null</c> when empty. Resets the buffer.</summary>
-    public string? TakeValue(ReadOnlySpan<char> tail)
+    public string? TakeValue(ReadOnlySpan<char> tail, ColumnStringPool pool, int column)
     {
         if (_length == 0)
         {
             // Most fields lie within one block: make the string straight from it, with no copy.
-            return tail.IsEmpty ? null : new string(tail);
+            return tail.IsEmpty ? null : pool.Get(column, tail);
         }
 
         Append(tail);
-        var value = new string(_chars, 0, _length);
+        var value = pool.Get(column, _chars.AsSpan(0, _length));
         _length = 0;
         return value;
     }
