@@ -18,6 +18,23 @@ internal static class TestFiles
     public static Task<ImportFailedException> FailAsync(string text, string fileName = "test.csv") =>
         Assert.ThrowsAsync<ImportFailedException>(() => ParseAsync(text, fileName));
 
+    /// <summary>Reads a file from Import/Data, found by walking up from the test binaries to the repository.</summary>
+    public static async Task<ParsedTable> ParseDataFileAsync(string name)
+    {
+        var relative = Path.Combine("tests", "LabelStudio.Core.Tests", "Import", "Data", name);
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, relative);
+            if (File.Exists(path))
+            {
+                await using var stream = File.OpenRead(path);
+                return await TableFileParser.ParseAsync(stream, name);
+            }
+        }
+
+        throw new FileNotFoundException($"Test data {relative} not found above {AppContext.BaseDirectory}.");
+    }
+
     public static byte[] Windows1252(string text) =>
         CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(text);
 
