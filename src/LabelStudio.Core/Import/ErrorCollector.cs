@@ -19,6 +19,14 @@ internal sealed class ErrorCollector(string fileName, int maxErrors)
         }
     }
 
+    public void Add(ImportError error)
+    {
+        if (!IsFull)
+        {
+            _errors.Add(error);
+        }
+    }
+
     public void ThrowIfAny()
     {
         if (HasErrors)
