@@ -6,12 +6,16 @@ namespace LabelStudio.Core.Import;
 /// An RFC 4180 tokenizer that is fed text block by block. Its state survives between blocks, so
 /// a field, a doubled quote or a CRLF may straddle two of them. Lenient where RFC 4180 is silent:
 /// a quote inside an unquoted field is literal, text after a closing quote is kept, blank lines
-/// are skipped. Empty fields become <c>null</c>.
+/// are skipped. Empty fields become <c>null</c>. Without a delimiter every record is one field.
 /// </summary>
-internal sealed class CsvTokenizer(char delimiter, Action<long, string?[]> onRecord)
+internal sealed class CsvTokenizer(char? delimiter, Action<long, string?[]> onRecord)
 {
     private static readonly SearchValues<char> QuotedStops = SearchValues.Create("\"\r\n");
-    private readonly SearchValues<char> _unquotedStops = SearchValues.Create([delimiter, '\r', '\n']);
+    private readonly SearchValues<char> _unquotedStops =
+        SearchValues.Create(delimiter is { } d ? [d, '\r', '\n'] : ['\r', '\n']);
+
+    // An int, so "no delimiter" (-1) never equals a character and the hot path needs no null check.
+    private readonly int _delimiter = delimiter ?? -1;
     private readonly List<string?> _fields = [];
     private readonly FieldBuffer _field = new();
     private readonly ColumnStringPool _pool = new();
@@ -111,7 +115,7 @@ internal sealed class CsvTokenizer(char delimiter, Action<long, string?[]> onRec
 
         EndField(rest[..stop]);
         var c = rest[stop];
-        if (c == delimiter)
+        if (c == _delimiter)
         {
             _state = State.FieldStart;
         }
@@ -165,7 +169,7 @@ internal sealed class CsvTokenizer(char delimiter, Action<long, string?[]> onRec
             return i + 1;
         }
 
-        if (c != delimiter && c is not ('\r' or '\n'))
+        if (c != _delimiter && c is not ('\r' or '\n'))
         {
             // Text after the closing quote: keep it rather than reject the file.
             _state = State.Unquoted;
@@ -173,7 +177,7 @@ internal sealed class CsvTokenizer(char delimiter, Action<long, string?[]> onRec
         }
 
         EndField([]);
-        if (c == delimiter)
+        if (c == _delimiter)
         {
             _state = State.FieldStart;
         }

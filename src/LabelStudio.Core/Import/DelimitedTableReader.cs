@@ -16,7 +16,7 @@ internal static class DelimitedTableReader
         CancellationToken ct)
     {
         var builder = new DelimitedTableBuilder(errors);
-        var tokenizer = new CsvTokenizer(format.Delimiter ?? ',', builder.Add);
+        var tokenizer = new CsvTokenizer(format.Delimiter, builder.Add);
         var block = ArrayPool<char>.Shared.Rent(BlockChars);
         try
         {

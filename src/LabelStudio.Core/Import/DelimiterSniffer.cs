@@ -9,10 +9,11 @@ internal static class DelimiterSniffer
 
     /// <param name="sample">The start of the decoded file.</param>
     /// <param name="isWholeFile">Whether the sample is the whole file, so its last record is complete.</param>
-    public static char Sniff(ReadOnlySpan<char> sample, bool isWholeFile, string fileName)
+    /// <returns>The delimiter, or <c>null</c> when none splits the header: a one-column file.</returns>
+    public static char? Sniff(ReadOnlySpan<char> sample, bool isWholeFile, string fileName)
     {
         var candidates = fileName.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? TabFirst : Usual;
-        var best = candidates[0];
+        char? best = null;
         var bestScore = (0, 0, 0);
         foreach (var candidate in candidates)
         {

@@ -18,6 +18,7 @@ public static class ImportPlanValidator
         IReadOnlyCollection<string> projectClasses,
         int maxErrors = 20)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxErrors, 1);
         var errors = new ErrorCollector(table.FileName, maxErrors);
         PlanColumnChecks.Check(table, plan, errors);
         if (errors.HasErrors)

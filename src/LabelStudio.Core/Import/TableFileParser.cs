@@ -23,6 +23,7 @@ public static class TableFileParser
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= TableParseOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxErrors, 1, nameof(options));
         if (options.Delimiter is '"' or '\r' or '\n')
         {
             throw new ArgumentException("A quote or line end cannot be the delimiter.", nameof(options));
@@ -36,7 +37,7 @@ public static class TableFileParser
 
         var kind = options.Format ?? FormatOf(fileName, sample);
         var delimiter = kind == TableFileFormat.JsonLines
-            ? (char?)null
+            ? null
             : options.Delimiter ?? DelimiterSniffer.Sniff(sample, isWholeFile, fileName);
         var format = new DetectedFormat(kind, encoding.Encoding.WebName, encoding.BomLength > 0, delimiter);
 

@@ -110,4 +110,16 @@ public sealed class DelimitedParsingTests
         Assert.Equal("1\r\n2", table.Rows[0].Values[0]);
         Assert.Equal(4L, table.Rows[1].Line);
     }
+
+    [Fact]
+    public async Task OneColumnFileKeepsCommasInItsText()
+    {
+        var text = "review\nGreat, would buy again\nBad; broke in a week\n";
+
+        var table = await TestFiles.ParseAsync(text);
+
+        Assert.Null(table.Format.Delimiter);
+        Assert.Equal(["review"], table.Columns);
+        Assert.Equal("Great, would buy again", table.Rows[0].Values[0]);
+    }
 }

@@ -44,10 +44,4 @@ public sealed class LargeFileTests : IDisposable
 
         return rows;
     }
-
-    /// <summary>Records reports on the calling thread, unlike Progress&lt;T&gt;, so order is kept.</summary>
-    private sealed class SyncProgress(List<double> reports) : IProgress<double>
-    {
-        public void Report(double value) => reports.Add(value);
-    }
 }
