@@ -1,0 +1,84 @@
+using LabelStudio.Ml.Tabular;
+
+namespace LabelStudio.Core.Import;
+
+/// <summary>
+/// Checks an import plan against a parsed table before anything is written: the chosen columns,
+/// the ids, every feature value against its chosen kind, and the label values against the
+/// project's classes. Collects up to <c>maxErrors</c> problems rather than stopping at the first.
+/// </summary>
+public static class ImportPlanValidator
+{
+    // So one bad column cannot hide the problems of the others.
+    private const int BadValuesPerColumn = 5;
+
+    public static ImportPlanValidation Validate(
+        ParsedTable table,
+        TableImportPlan plan,
+        IReadOnlyCollection<string> projectClasses,
+        int maxErrors = 20)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxErrors, 1);
+        var errors = new ErrorCollector(table.FileName, maxErrors);
+        PlanColumnChecks.Check(table, plan, errors);
+        if (errors.HasErrors)
+        {
+            // Value checks against a plan that names wrong columns would only add noise.
+            return new(table.FileName, plan.LabelColumn, errors.Errors, [], new Dictionary<string, ColumnKind>());
+        }
+
+        if (plan.IdColumn is { } id)
+        {
+            IdChecks.Check(table, id, errors);
+        }
+
+        // Inferred kinds fit their values by construction, so only the user's choices are checked.
+        var kinds = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
+        foreach (var column in plan.FeatureColumns)
+        {
+            if (plan.ColumnKinds?.TryGetValue(column, out var chosen) == true)
+            {
+                kinds[column] = chosen;
+                foreach (var error in ColumnValueValidator.FindBadValues(table, column, chosen).Take(BadValuesPerColumn))
+                {
+                    errors.Add(error);
+                }
+            }
+            else
+            {
+                kinds[column] = ColumnTypeInference.InferColumn(table, table.IndexOf(column)).Kind;
+            }
+        }
+
+        var unknown = plan.LabelColumn is { } label ? UnknownClasses(table, label, projectClasses) : [];
+        return new(table.FileName, plan.LabelColumn, errors.Errors, unknown, kinds);
+    }
+
+    private static List<UnknownClass> UnknownClasses(ParsedTable table, string label, IReadOnlyCollection<string> classes)
+    {
+        var known = classes.Select(c => c.Trim()).ToHashSet(StringComparer.Ordinal);
+        var index = table.IndexOf(label);
+        var unknown = new List<UnknownClass>();
+        var positionByName = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Rows.Where(r => !CellValue.IsMissing(r.Values[index])))
+        {
+            var value = row.Values[index]!.Trim();
+            if (known.Contains(value))
+            {
+                continue;
+            }
+
+            if (positionByName.TryGetValue(value, out var position))
+            {
+                unknown[position] = unknown[position] with { RowCount = unknown[position].RowCount + 1 };
+            }
+            else
+            {
+                positionByName.Add(value, unknown.Count);
+                unknown.Add(new UnknownClass(value, row.Line, 1));
+            }
+        }
+
+        return unknown;
+    }
+}
