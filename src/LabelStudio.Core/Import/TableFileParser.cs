@@ -22,6 +22,7 @@ public static class TableFileParser
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
         options ??= TableParseOptions.Default;
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxErrors, 1, nameof(options));
         if (options.Delimiter is '"' or '\r' or '\n')
