@@ -1,6 +1,42 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using LabelStudio.Core;
+using LabelStudio.Web;
+using LabelStudio.Web.Components;
+using LabelStudio.Web.Features.Account;
+using LabelStudio.Web.Features.Demo;
+using LabelStudio.Web.Features.Export;
+using LabelStudio.Web.Features.Health;
+using MudBlazor.Services;
 
-app.MapGet("/", () => "Hello World!");
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddLabelStudioCore(builder.Configuration).AddLabelStudioWorkers();
+builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
+builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+builder.Services.AddLabelStudioIdentity(builder.Configuration);
+builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddTransient<LabelStudio.Web.Features.Labeling.LabelingSession>();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+var app = builder.Build();
+await app.InitializeAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+app.UseHandWrittenAssets();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthEndpoints();
+app.MapAccountEndpoints();
+app.MapExportEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

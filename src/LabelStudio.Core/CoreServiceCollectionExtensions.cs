@@ -1,0 +1,60 @@
+using LabelStudio.Core.Data;
+using LabelStudio.Core.Export;
+using LabelStudio.Core.Features;
+using LabelStudio.Core.ImportJobs;
+using LabelStudio.Core.Items;
+using LabelStudio.Core.Labeling;
+using LabelStudio.Core.Projects;
+using LabelStudio.Core.Storage;
+using LabelStudio.Core.Training;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LabelStudio.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Storage, the domain services and the background workers shared by the web app and the CLI.</summary>
+    public static IServiceCollection AddLabelStudioCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.Configure<TrainingOptions>(configuration.GetSection(TrainingOptions.Section));
+        services.AddSingleton<DataDirectory>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddDbContextFactory<AppDbContext>((provider, options) =>
+        {
+            var dataDirectory = provider.GetRequiredService<DataDirectory>();
+            options.UseSqlite($"Data Source={dataDirectory.DatabaseFile};Pooling=True");
+            options.AddInterceptors(new SqlitePragmas());
+        });
+        services.AddSingleton<DatabaseInitializer>();
+
+        services.AddSingleton<FeatureStore>();
+        services.AddSingleton<ProjectService>();
+        services.AddSingleton<ProjectStatusService>();
+        services.AddSingleton<ProjectInsights>();
+        services.AddSingleton<CsvExporter>();
+        services.AddSingleton<QueueService>();
+        services.AddSingleton<LabelingService>();
+        services.AddSingleton<LabelHistory>();
+        services.AddSingleton<ItemReader>();
+        services.AddSingleton<TrainingScheduler>();
+        services.AddSingleton<TrainingLock>();
+        services.AddSingleton<TrainingRunner>();
+        services.AddSingleton<ImportJobService>();
+        services.AddSingleton<ImportWriter>();
+        services.AddSingleton<ImportRunner>();
+        return services;
+    }
+
+    /// <summary>The workers that retrain models and run imports; the CLI runs the same steps inline instead.</summary>
+    public static IServiceCollection AddLabelStudioWorkers(this IServiceCollection services)
+    {
+        services.AddHostedService<TrainingWorker>();
+        services.AddHostedService<ImportWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+using LabelStudio.Core.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LabelStudio.Core.Data.Configurations;
+
+internal sealed class LabelEventConfiguration : IEntityTypeConfiguration<LabelEvent>
+{
+    public void Configure(EntityTypeBuilder<LabelEvent> builder)
+    {
+        builder.HasOne<Item>().WithMany().HasForeignKey(e => e.ItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<LabelClass>().WithMany().HasForeignKey(e => e.ClassId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.Comment).HasMaxLength(2000);
+        builder.HasIndex(e => new { e.ProjectId, e.CreatedAt });
+        builder.HasIndex(e => new { e.ItemId, e.UserId });
+    }
+}

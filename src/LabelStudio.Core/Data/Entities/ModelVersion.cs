@@ -1,0 +1,18 @@
+namespace LabelStudio.Core.Data.Entities;
+
+/// <summary>A trained model and the ranking it produced, numbered per project from 1.</summary>
+public sealed class ModelVersion
+{
+    public int Id { get; set; }
+    public int ProjectId { get; set; }
+    public int Version { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public int LabelCount { get; set; }
+    public double? EstimatedAccuracy { get; set; }
+    public string AccuracyMethod { get; set; } = "";
+    public double TrainSeconds { get; set; }
+    public double ScoreSeconds { get; set; }
+
+    /// <summary>File name of the saved model under the data directory's models folder.</summary>
+    public string ModelFile { get; set; } = "";
+}

@@ -1,0 +1,32 @@
+using LabelStudio.Ml;
+
+namespace LabelStudio.Core.Data.Entities;
+
+public sealed class Project
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public string Description { get; set; } = "";
+
+    /// <summary>Shown to annotators beside every item.</summary>
+    public string Instructions { get; set; } = "";
+
+    /// <summary>How many new labels make a round; each completed round triggers a retrain.</summary>
+    public int RoundSize { get; set; } = 20;
+
+    public QueryStrategy Strategy { get; set; } = QueryStrategy.Margin;
+
+    /// <summary>Whether annotators see the model's guess. Off by default so it does not anchor them.</summary>
+    public bool ShowSuggestions { get; set; }
+
+    /// <summary>Serialized featurizer fitted on the project's items; null until items are imported.</summary>
+    public string? FeaturizerJson { get; set; }
+
+    /// <summary>Column names in file order, so pages and exports keep the original layout.</summary>
+    public string ColumnsJson { get; set; } = "[]";
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public string? CreatedById { get; set; }
+
+    public List<LabelClass> Classes { get; set; } = [];
+}

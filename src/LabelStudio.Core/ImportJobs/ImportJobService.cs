@@ -1,0 +1,124 @@
+using LabelStudio.Core.Data;
+using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Import;
+using LabelStudio.Core.Jobs;
+using LabelStudio.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LabelStudio.Core.ImportJobs;
+
+/// <summary>
+/// The import page's side of an import: store the upload, preview it, and queue it with the
+/// user's choices. The heavy work happens in <see cref="ImportRunner"/> on the background worker.
+/// </summary>
+public sealed class ImportJobService(
+    IDbContextFactory<AppDbContext> contexts,
+    DataDirectory dataDirectory,
+    IOptions<StorageOptions> options,
+    TimeProvider clock)
+{
+    private const int PreviewRows = 5;
+
+    internal WakeSignal WakeUps { get; } = new();
+
+    /// <summary>Copies the upload into the data directory; refuses files over the configured size.</summary>
+    public async Task<ImportJob> UploadAsync(
+        int projectId, string fileName, Stream content, string? userId, CancellationToken cancellationToken)
+    {
+        var safeName = Path.GetFileName(fileName);
+        var stored = Path.Combine("uploads", $"{Guid.NewGuid():N}{Path.GetExtension(safeName).ToLowerInvariant()}");
+        var limit = options.Value.MaxUploadBytes;
+        try
+        {
+            await using var file = File.Create(Path.Combine(dataDirectory.Root, stored));
+            await CopyWithLimitAsync(content, file, limit, safeName, cancellationToken);
+        }
+        catch
+        {
+            File.Delete(Path.Combine(dataDirectory.Root, stored));
+            throw;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var job = new ImportJob
+        {
+            ProjectId = projectId,
+            FileName = safeName,
+            StoredPath = stored,
+            Status = JobStatus.Uploaded,
+            CreatedById = userId,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.ImportJobs.Add(job);
+        await db.SaveChangesAsync(cancellationToken);
+        return job;
+    }
+
+    /// <summary>Reads the stored file and proposes column types; a file that cannot be read comes back with its errors.</summary>
+    public async Task<ImportPreview> PreviewAsync(int jobId, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        var job = await GetAsync(jobId, cancellationToken) ?? throw new InvalidOperationException($"Import {jobId} does not exist.");
+        try
+        {
+            var table = await ImportFiles.ParseAsync(dataDirectory, job, progress, cancellationToken);
+            return new ImportPreview(job.FileName, table.Format.ToString(), table.Rows.Count,
+                ColumnTypeInference.Infer(table), table.Rows.Take(PreviewRows).ToList(), []);
+        }
+        catch (ImportFailedException failure)
+        {
+            return new ImportPreview(job.FileName, "", 0, [], [], failure.Errors);
+        }
+    }
+
+    public async Task StartAsync(int jobId, ImportRequest request, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var updated = await db.ImportJobs
+            .Where(j => j.Id == jobId && (j.Status == JobStatus.Uploaded || j.Status == JobStatus.Failed))
+            .ExecuteUpdateAsync(j => j
+                .SetProperty(x => x.Status, JobStatus.Queued)
+                .SetProperty(x => x.PlanJson, request.ToJson())
+                .SetProperty(x => x.Progress, 0)
+                .SetProperty(x => x.Message, "Waiting to start")
+                .SetProperty(x => x.ErrorsJson, (string?)null), cancellationToken);
+        if (updated == 0)
+        {
+            throw new InvalidOperationException($"Import {jobId} has already started.");
+        }
+        WakeUps.Wake();
+    }
+
+    public async Task<ImportJob?> GetAsync(int jobId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ImportJob>> RecentAsync(int projectId, int count, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ImportJobs.AsNoTracking()
+            .Where(j => j.ProjectId == projectId && j.Status != JobStatus.Uploaded)
+            .OrderByDescending(j => j.Id)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+    }
+
+    private static async Task CopyWithLimitAsync(Stream source, Stream target, long limit, string fileName, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > limit)
+            {
+                throw new ImportFailedException(
+                    [new ImportError(fileName, null, null, $"The file is larger than the {limit / (1024 * 1024)} MB upload limit.")]);
+            }
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using LabelStudio.Core.Import;
+using LabelStudio.Core.Items;
+
+namespace LabelStudio.Core.ImportJobs;
+
+/// <summary>Turns a validated table and plan into rows to write and the project's column list.</summary>
+internal static class ImportRows
+{
+    public static IReadOnlyList<ProjectColumn> Columns(ParsedTable table, TableImportPlan plan, ImportPlanValidation validation) =>
+        table.Columns.Select(name => new ProjectColumn(
+                name,
+                validation.FeatureKinds.TryGetValue(name, out var kind) ? kind : Ml.Tabular.ColumnKind.Text,
+                RoleOf(name, plan)))
+            .ToList();
+
+    /// <summary>
+    /// Rows in file order. Rows without an id column are named by their position after the project's
+    /// existing items, so a second file never collides with the first.
+    /// </summary>
+    public static IReadOnlyList<ImportedRow> Build(ParsedTable table, TableImportPlan plan, int existingItems)
+    {
+        var idIndex = plan.IdColumn is null ? -1 : table.IndexOf(plan.IdColumn);
+        var labelIndex = plan.LabelColumn is null ? -1 : table.IndexOf(plan.LabelColumn);
+        var featureIndexes = plan.FeatureColumns.Select(table.IndexOf).ToArray();
+        var kept = Enumerable.Range(0, table.Columns.Count).Where(i => i != labelIndex).ToArray();
+
+        var rows = new List<ImportedRow>(table.Rows.Count);
+        foreach (var row in table.Rows)
+        {
+            var values = row.Values;
+            var data = kept.ToDictionary(i => table.Columns[i], i => values[i]);
+            var label = labelIndex < 0 ? null : values[labelIndex]?.Trim();
+            rows.Add(new ImportedRow(
+                row.Line,
+                idIndex < 0 ? $"row-{existingItems + rows.Count + 1}" : values[idIndex]!.Trim(),
+                JsonSerializer.Serialize(data),
+                plan.LabelMode == LabelMode.ImportAsLabels && !string.IsNullOrEmpty(label) ? label : null,
+                plan.LabelMode == LabelMode.HiddenGroundTruth && !string.IsNullOrEmpty(label) ? label : null,
+                featureIndexes.Select(i => values[i]).ToArray()));
+        }
+        return rows;
+    }
+
+    private static ColumnRole RoleOf(string name, TableImportPlan plan) =>
+        name == plan.IdColumn ? ColumnRole.Id
+        : name == plan.LabelColumn ? ColumnRole.Label
+        : plan.FeatureColumns.Contains(name) ? ColumnRole.Feature
+        : ColumnRole.Ignored;
+}

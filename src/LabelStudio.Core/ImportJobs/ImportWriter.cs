@@ -1,0 +1,152 @@
+using LabelStudio.Core.Data;
+using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Features;
+using LabelStudio.Core.Items;
+using LabelStudio.Core.Training;
+using LabelStudio.Ml;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LabelStudio.Core.ImportJobs;
+
+/// <summary>
+/// Writes a prepared import in one transaction: new classes, items, features, imported labels,
+/// the queue and the job's success. Either all of it lands or none of it does.
+/// </summary>
+public sealed class ImportWriter(
+    IDbContextFactory<AppDbContext> contexts,
+    IOptions<TrainingOptions> trainingOptions,
+    TimeProvider clock)
+{
+    private static readonly string[] ClassPalette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"];
+
+    internal async Task WriteAsync(ImportJob job, ImportBatch batch, IReadOnlyList<string> newClasses, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var project = await db.Projects.Include(p => p.Classes).FirstAsync(p => p.Id == job.ProjectId, cancellationToken);
+        AddClasses(project, newClasses);
+        project.ColumnsJson = ProjectColumns.Serialize(batch.Columns);
+        project.FeaturizerJson = batch.FeaturizerJson;
+        await db.SaveChangesAsync(cancellationToken);
+
+        var itemIds = await InsertItemsAsync(db, project, batch, cancellationToken);
+        await RewriteExistingFeaturesAsync(db, batch, cancellationToken);
+        await RequeueAsync(db, project.Id, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(j => j
+            .SetProperty(x => x.Status, JobStatus.Succeeded)
+            .SetProperty(x => x.Progress, 1)
+            .SetProperty(x => x.ImportedCount, itemIds.Count)
+            .SetProperty(x => x.Message, $"Imported {itemIds.Count:N0} items")
+            .SetProperty(x => x.CompletedAt, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static void AddClasses(Project project, IReadOnlyList<string> names)
+    {
+        var usedKeys = project.Classes.Select(c => c.Hotkey).ToHashSet();
+        var freeKeys = new Queue<string>("1234567890".Select(d => d.ToString()).Where(d => !usedKeys.Contains(d)));
+        foreach (var name in names)
+        {
+            var ordinal = project.Classes.Count;
+            project.Classes.Add(new LabelClass
+            {
+                Name = name,
+                Ordinal = ordinal,
+                Color = ClassPalette[ordinal % ClassPalette.Length],
+                Hotkey = freeKeys.TryDequeue(out var key) ? key : "",
+            });
+        }
+    }
+
+    private async Task<List<long>> InsertItemsAsync(
+        AppDbContext db, Project project, ImportBatch batch, CancellationToken cancellationToken)
+    {
+        // Ids are handed out here, under the transaction's write lock, so features and labels can
+        // refer to them without a round trip per row.
+        var nextItemId = (await db.Items.MaxAsync(i => (long?)i.Id, cancellationToken) ?? 0) + 1;
+        var nextEventId = (await db.LabelEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0) + 1;
+        var firstOrdinal = await db.Items.CountAsync(i => i.ProjectId == project.Id, cancellationToken);
+        var classIds = project.Classes.ToDictionary(c => c.Name, c => c.Id);
+        var now = clock.GetUtcNow();
+
+        await using var items = await PreparedInsert.CreateAsync(db, "Items",
+            ["Id", "ProjectId", "ExternalId", "Ordinal", "DataJson", "GroundTruth", "CurrentClassId", "CurrentLabelEventId"],
+            cancellationToken);
+        await using var features = await PreparedInsert.CreateAsync(db, "ItemFeatures", ["ItemId", "ProjectId", "Vector"],
+            cancellationToken);
+        await using var events = await PreparedInsert.CreateAsync(db, "LabelEvents",
+            ["Id", "ProjectId", "ItemId", "UserId", "Kind", "ClassId", "CreatedAt", "SecondsSpent", "Round", "ModelVersion",
+             "Strategy", "SuggestionShown"],
+            cancellationToken);
+
+        var ids = new List<long>(batch.Rows.Count);
+        for (var i = 0; i < batch.Rows.Count; i++)
+        {
+            var row = batch.Rows[i];
+            var itemId = nextItemId + i;
+            long? eventId = row.Label is null ? null : nextEventId++;
+            int? classId = row.Label is null ? null : classIds[row.Label];
+            await items.ExecuteAsync(cancellationToken,
+                itemId, project.Id, row.ExternalId, firstOrdinal + i, row.DataJson, row.GroundTruth, classId, eventId);
+            await features.ExecuteAsync(cancellationToken, itemId, project.Id, FeatureVectorCodec.Encode(batch.Vectors[i]));
+            if (eventId is not null)
+            {
+                await events.ExecuteAsync(cancellationToken, eventId, project.Id, itemId, ImportedLabels.UserId, nameof(LabelEventKind.Label),
+                    classId, now.UtcTicks, 0.0, 0, 0, project.Strategy.ToString(), false);
+            }
+            ids.Add(itemId);
+        }
+        return ids;
+    }
+
+    private static async Task RewriteExistingFeaturesAsync(AppDbContext db, ImportBatch batch, CancellationToken cancellationToken)
+    {
+        foreach (var (itemId, vector) in batch.ExistingVectors)
+        {
+            var bytes = FeatureVectorCodec.Encode(vector);
+            await db.ItemFeatures.Where(f => f.ItemId == itemId)
+                .ExecuteUpdateAsync(f => f.SetProperty(x => x.Vector, bytes), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Before the first model, rebuilds the cold-start spread over all unlabeled items; after it,
+    /// puts the new items behind the ranked ones until the next retrain ranks them properly.
+    /// </summary>
+    private async Task RequeueAsync(AppDbContext db, int projectId, CancellationToken cancellationToken)
+    {
+        var latestModel = await db.ModelVersions.Where(m => m.ProjectId == projectId).MaxAsync(m => (int?)m.Version, cancellationToken);
+        if (latestModel is null)
+        {
+            var pool = await db.Items.AsNoTracking()
+                .Where(i => i.ProjectId == projectId && i.CurrentClassId == null)
+                .OrderBy(i => i.Id)
+                .Join(db.ItemFeatures, i => i.Id, f => f.ItemId, (i, f) => new { i.Id, f.Vector })
+                .ToListAsync(cancellationToken);
+            var queue = ColdStartQueue.Build(projectId, pool.Select(p => p.Id).ToList(),
+                pool.Select(p => FeatureVectorCodec.Decode(p.Vector)).ToList(), trainingOptions.Value.ColdStartSpread, seed: projectId);
+            await ItemRankWriter.ReplaceAsync(db, projectId, queue, cancellationToken);
+            return;
+        }
+
+        var unranked = await db.Items.AsNoTracking()
+            .Where(i => i.ProjectId == projectId && i.CurrentClassId == null && !db.ItemRanks.Any(r => r.ItemId == i.Id))
+            .OrderBy(i => i.Id)
+            .Select(i => i.Id)
+            .ToListAsync(cancellationToken);
+        var nextRank = (await db.ItemRanks.Where(r => r.ProjectId == projectId).MaxAsync(r => (int?)r.Rank, cancellationToken) ?? -1) + 1;
+        var appended = unranked.Select((itemId, i) => new ItemRank
+        {
+            ItemId = itemId,
+            ProjectId = projectId,
+            Rank = nextRank + i,
+            Score = 0,
+            ModelVersion = latestModel.Value,
+        }).ToList();
+        await ItemRankWriter.AppendAsync(db, appended, cancellationToken);
+    }
+}

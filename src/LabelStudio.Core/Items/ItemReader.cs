@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text.Json;
+using LabelStudio.Core.Data;
+using LabelStudio.Ml.Tabular;
+using Microsoft.EntityFrameworkCore;
+
+namespace LabelStudio.Core.Items;
+
+/// <summary>Reads items for display: original values in the project's column order, numbers formatted.</summary>
+public sealed class ItemReader(IDbContextFactory<AppDbContext> contexts)
+{
+    public async Task<ItemDisplay?> ReadAsync(int projectId, long itemId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var item = await db.Items.AsNoTracking()
+            .FirstOrDefaultAsync(i => i.Id == itemId && i.ProjectId == projectId, cancellationToken);
+        if (item is null)
+        {
+            return null;
+        }
+
+        var columnsJson = await db.Projects.Where(p => p.Id == projectId).Select(p => p.ColumnsJson).FirstAsync(cancellationToken);
+        var columns = ProjectColumns.Parse(columnsJson);
+        var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(item.DataJson) ?? [];
+        var fields = columns
+            .Where(c => c.Role is ColumnRole.Feature or ColumnRole.Id)
+            .Select(c => ToField(c, values.GetValueOrDefault(c.Name)))
+            .ToList();
+        return new ItemDisplay(item.Id, item.ExternalId, fields, item.CurrentClassId);
+    }
+
+    private static ItemField ToField(ProjectColumn column, string? value)
+    {
+        var isNumber = column.Kind == ColumnKind.Number && column.Role == ColumnRole.Feature;
+        if (isNumber && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return new ItemField(column.Name, number.ToString("#,0.####", CultureInfo.InvariantCulture), true);
+        }
+        return new ItemField(column.Name, value, isNumber);
+    }
+}

@@ -1,0 +1,11 @@
+namespace LabelStudio.Core.Labeling;
+
+/// <summary>What the labeling page sends for one decision. A null class means the item was skipped.</summary>
+public sealed record LabelSubmission(
+    int ProjectId,
+    long ItemId,
+    string UserId,
+    int? ClassId,
+    double SecondsSpent,
+    string? Comment,
+    bool SuggestionShown);

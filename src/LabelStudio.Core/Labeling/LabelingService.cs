@@ -1,0 +1,102 @@
+using LabelStudio.Core.Data;
+using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Training;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace LabelStudio.Core.Labeling;
+
+/// <summary>Records annotator decisions as append-only events and keeps each item's current label.</summary>
+public sealed partial class LabelingService(
+    IDbContextFactory<AppDbContext> contexts,
+    TrainingScheduler scheduler,
+    TimeProvider clock,
+    ILogger<LabelingService> logger)
+{
+    /// <summary>
+    /// Appends the event, updates the item and frees its lease in one transaction; when this returns,
+    /// the label is on disk. A label completing a round asks for a retrain.
+    /// </summary>
+    public async Task<LabelEvent> SubmitAsync(LabelSubmission submission, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var project = await db.Projects.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.Id == submission.ProjectId, cancellationToken)
+            ?? throw new LabelingException($"Project {submission.ProjectId} does not exist.");
+        var item = await db.Items
+            .FirstOrDefaultAsync(i => i.Id == submission.ItemId && i.ProjectId == project.Id, cancellationToken)
+            ?? throw new LabelingException($"Item {submission.ItemId} is not in project '{project.Name}'.");
+        if (submission.ClassId is { } classId &&
+            !await db.LabelClasses.AnyAsync(c => c.Id == classId && c.ProjectId == project.Id, cancellationToken))
+        {
+            throw new LabelingException($"Class {classId} is not a class of project '{project.Name}'.");
+        }
+
+        var served = await ServedContextAsync(db, submission, cancellationToken);
+        var labelEvents = await db.LabelEvents
+            .CountAsync(e => e.ProjectId == project.Id && e.Kind == LabelEventKind.Label, cancellationToken);
+        var labelEvent = new LabelEvent
+        {
+            ProjectId = project.Id,
+            ItemId = item.Id,
+            UserId = submission.UserId,
+            Kind = submission.ClassId is null ? LabelEventKind.Skip : LabelEventKind.Label,
+            ClassId = submission.ClassId,
+            Comment = string.IsNullOrWhiteSpace(submission.Comment) ? null : submission.Comment.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+            SecondsSpent = Math.Max(0, submission.SecondsSpent),
+            Round = RoundOf(labelEvents, project.RoundSize),
+            ModelVersion = served.ModelVersion,
+            Strategy = project.Strategy,
+            ScoreWhenServed = served.Score,
+            SuggestionShown = submission.SuggestionShown,
+        };
+        db.LabelEvents.Add(labelEvent);
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (labelEvent.Kind == LabelEventKind.Label)
+        {
+            item.CurrentClassId = labelEvent.ClassId;
+            item.CurrentLabelEventId = labelEvent.Id;
+        }
+        await db.Leases
+            .Where(l => l.ItemId == item.Id && l.UserId == submission.UserId)
+            .ExecuteDeleteAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogRecorded(labelEvent.Kind, item.Id, project.Id, submission.UserId);
+
+        if (labelEvent.Kind == LabelEventKind.Label)
+        {
+            await scheduler.OnLabelRecordedAsync(project.Id, cancellationToken);
+        }
+        return labelEvent;
+    }
+
+    /// <summary>Rounds count label events from 1: events 0 to size-1 are round 1.</summary>
+    public static int RoundOf(int labelEventsBefore, int roundSize) => labelEventsBefore / Math.Max(1, roundSize) + 1;
+
+    private static async Task<(int ModelVersion, double? Score)> ServedContextAsync(
+        AppDbContext db, LabelSubmission submission, CancellationToken cancellationToken)
+    {
+        var lease = await db.Leases.AsNoTracking()
+            .FirstOrDefaultAsync(l => l.ItemId == submission.ItemId && l.UserId == submission.UserId, cancellationToken);
+        if (lease is not null)
+        {
+            return (lease.ModelVersion, lease.Score);
+        }
+
+        // A relabel from history or an expired lease: record what the queue says of the item now.
+        var rank = await db.ItemRanks.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.ItemId == submission.ItemId, cancellationToken);
+        var latestModel = await db.ModelVersions
+            .Where(m => m.ProjectId == submission.ProjectId)
+            .MaxAsync(m => (int?)m.Version, cancellationToken) ?? 0;
+        return (rank?.ModelVersion ?? latestModel, rank?.Score);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Kind} recorded for item {ItemId} in project {ProjectId} by {UserId}")]
+    private partial void LogRecorded(LabelEventKind kind, long itemId, int projectId, string userId);
+}

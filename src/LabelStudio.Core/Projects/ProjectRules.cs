@@ -1,0 +1,52 @@
+namespace LabelStudio.Core.Projects;
+
+/// <summary>Checks a project's settings before they are saved; every problem is reported at once.</summary>
+public static class ProjectRules
+{
+    /// <summary>Keys the labeling page uses for itself; a class cannot take them.</summary>
+    public static readonly IReadOnlySet<string> ReservedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "c", "i", "?", " ",
+    };
+
+    public const int MaxRoundSize = 10_000;
+
+    public static IReadOnlyList<string> Validate(ProjectDraft draft)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(draft.Name))
+        {
+            problems.Add("The project needs a name.");
+        }
+        if (draft.RoundSize is < 1 or > MaxRoundSize)
+        {
+            problems.Add($"Round size must be between 1 and {MaxRoundSize}.");
+        }
+        if (draft.Classes.Count < 2)
+        {
+            problems.Add("A project needs at least two label classes.");
+        }
+
+        foreach (var blank in draft.Classes.Where(c => string.IsNullOrWhiteSpace(c.Name)))
+        {
+            problems.Add("Every class needs a name.");
+            break;
+        }
+        foreach (var name in Duplicates(draft.Classes.Select(c => c.Name.Trim())))
+        {
+            problems.Add($"The class name '{name}' is used twice.");
+        }
+        foreach (var key in Duplicates(draft.Classes.Select(c => c.Hotkey).Where(k => k.Length > 0)))
+        {
+            problems.Add($"The hotkey '{key}' is used by two classes.");
+        }
+        foreach (var cls in draft.Classes.Where(c => c.Hotkey.Length > 1 || ReservedKeys.Contains(c.Hotkey)))
+        {
+            problems.Add($"The hotkey '{cls.Hotkey}' of class '{cls.Name}' must be one key the page does not use (not c, i, ? or space).");
+        }
+        return problems;
+    }
+
+    private static IEnumerable<string> Duplicates(IEnumerable<string> values) =>
+        values.GroupBy(v => v, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
+}

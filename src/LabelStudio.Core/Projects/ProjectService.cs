@@ -1,0 +1,120 @@
+using LabelStudio.Core.Data;
+using LabelStudio.Core.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace LabelStudio.Core.Projects;
+
+/// <summary>Creates, edits and reads projects and their label classes.</summary>
+public sealed class ProjectService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<ProjectSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Projects.AsNoTracking()
+            .OrderBy(p => p.Name)
+            .Select(p => new ProjectSummary(
+                p.Id,
+                p.Name,
+                p.Description,
+                db.Items.Count(i => i.ProjectId == p.Id),
+                db.Items.Count(i => i.ProjectId == p.Id && i.CurrentClassId != null),
+                db.ModelVersions.Where(m => m.ProjectId == p.Id).Max(m => (int?)m.Version),
+                db.ModelVersions.Where(m => m.ProjectId == p.Id)
+                    .OrderByDescending(m => m.Version).Select(m => m.EstimatedAccuracy).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<Project?> GetAsync(int projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var project = await db.Projects.AsNoTracking().Include(p => p.Classes)
+            .FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        project?.Classes.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
+        return project;
+    }
+
+    public async Task<Project> CreateAsync(ProjectDraft draft, string? userId, CancellationToken cancellationToken)
+    {
+        Check(draft);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await EnsureNameFreeAsync(db, draft.Name.Trim(), exceptId: null, cancellationToken);
+
+        var project = new Project { Name = draft.Name.Trim(), CreatedAt = clock.GetUtcNow(), CreatedById = userId };
+        Apply(draft, project);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync(cancellationToken);
+        return project;
+    }
+
+    public async Task UpdateAsync(int projectId, ProjectDraft draft, CancellationToken cancellationToken)
+    {
+        Check(draft);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var project = await db.Projects.Include(p => p.Classes).FirstAsync(p => p.Id == projectId, cancellationToken);
+        await EnsureNameFreeAsync(db, draft.Name.Trim(), projectId, cancellationToken);
+
+        var kept = draft.Classes.Where(c => c.Id is not null).Select(c => c.Id!.Value).ToHashSet();
+        var removed = project.Classes.Where(c => !kept.Contains(c.Id)).ToList();
+        var removedIds = removed.Select(c => c.Id).ToList();
+        if (await db.LabelEvents.AnyAsync(e => e.ClassId != null && removedIds.Contains(e.ClassId.Value), cancellationToken))
+        {
+            throw new ProjectSettingsException(["A class that already has labels cannot be removed; rename it instead."]);
+        }
+
+        project.Name = draft.Name.Trim();
+        foreach (var cls in removed)
+        {
+            project.Classes.Remove(cls);
+        }
+        Apply(draft, project);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Copies settings and classes from the draft, giving classes without a hotkey the next free digit.</summary>
+    private static void Apply(ProjectDraft draft, Project project)
+    {
+        project.Description = draft.Description.Trim();
+        project.Instructions = draft.Instructions.Trim();
+        project.RoundSize = draft.RoundSize;
+        project.Strategy = draft.Strategy;
+        project.ShowSuggestions = draft.ShowSuggestions;
+
+        var usedKeys = draft.Classes.Select(c => c.Hotkey).Where(k => k.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var freeDigits = new Queue<string>("1234567890".Select(d => d.ToString()).Where(d => !usedKeys.Contains(d)));
+        for (var ordinal = 0; ordinal < draft.Classes.Count; ordinal++)
+        {
+            var source = draft.Classes[ordinal];
+            var target = project.Classes.FirstOrDefault(c => source.Id is not null && c.Id == source.Id)
+                ?? AddClass(project, source.Name.Trim());
+            target.Name = source.Name.Trim();
+            target.Color = source.Color;
+            target.Hotkey = source.Hotkey.Length > 0 ? source.Hotkey.ToLowerInvariant()
+                : freeDigits.TryDequeue(out var digit) ? digit : "";
+            target.Ordinal = ordinal;
+        }
+    }
+
+    private static LabelClass AddClass(Project project, string name)
+    {
+        var created = new LabelClass { Name = name };
+        project.Classes.Add(created);
+        return created;
+    }
+
+    private static void Check(ProjectDraft draft)
+    {
+        var problems = ProjectRules.Validate(draft);
+        if (problems.Count > 0)
+        {
+            throw new ProjectSettingsException(problems);
+        }
+    }
+
+    private static async Task EnsureNameFreeAsync(AppDbContext db, string name, int? exceptId, CancellationToken cancellationToken)
+    {
+        if (await db.Projects.AnyAsync(p => p.Name == name && p.Id != exceptId, cancellationToken))
+        {
+            throw new ProjectSettingsException([$"A project named '{name}' already exists."]);
+        }
+    }
+}

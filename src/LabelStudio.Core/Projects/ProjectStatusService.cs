@@ -1,0 +1,45 @@
+using LabelStudio.Core.Data;
+using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Labeling;
+using Microsoft.EntityFrameworkCore;
+
+namespace LabelStudio.Core.Projects;
+
+/// <summary>Reads counts, the current model and the trainer's state of a project.</summary>
+public sealed class ProjectStatusService(IDbContextFactory<AppDbContext> contexts)
+{
+    public async Task<ProjectStatus> GetAsync(int projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var roundSize = await db.Projects.Where(p => p.Id == projectId).Select(p => p.RoundSize).FirstAsync(cancellationToken);
+        var itemCount = await db.Items.CountAsync(i => i.ProjectId == projectId, cancellationToken);
+        var labeledCount = await db.Items.CountAsync(i => i.ProjectId == projectId && i.CurrentClassId != null, cancellationToken);
+        var labelEvents = await db.LabelEvents
+            .CountAsync(e => e.ProjectId == projectId && e.Kind == LabelEventKind.Label, cancellationToken);
+        var model = await db.ModelVersions.AsNoTracking()
+            .Where(m => m.ProjectId == projectId)
+            .OrderByDescending(m => m.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+        var state = await db.TrainingStates.AsNoTracking()
+            .FirstOrDefaultAsync(s => s.ProjectId == projectId, cancellationToken);
+
+        return new ProjectStatus(
+            itemCount,
+            labeledCount,
+            labelEvents,
+            LabelingService.RoundOf(labelEvents, roundSize),
+            model?.Version,
+            model?.EstimatedAccuracy,
+            ToTrainingStatus(state));
+    }
+
+    private static TrainingStatus ToTrainingStatus(TrainingState? state) => state is null
+        ? new TrainingStatus(false, false, "", 0, null, null)
+        : new TrainingStatus(
+            state.RunningSince is not null,
+            state.RequestSerial > state.CompletedSerial,
+            state.Phase,
+            state.Progress,
+            state.LastError,
+            state.LastErrorAt);
+}

@@ -1,0 +1,78 @@
+using LabelStudio.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LabelStudio.Core.Training;
+
+/// <summary>
+/// The per-project training lock, held in the database so that only one run per project happens
+/// across threads, processes and restarts. A run refreshes its heartbeat; one that stops (kill -9)
+/// loses the lock after <see cref="TrainingOptions.StaleAfter"/> and its request is run again.
+/// </summary>
+public sealed class TrainingLock(
+    IDbContextFactory<AppDbContext> contexts,
+    IOptions<TrainingOptions> options,
+    TimeProvider clock)
+{
+    public async Task<IReadOnlyList<int>> DueProjectsAsync(CancellationToken cancellationToken)
+    {
+        var staleBefore = clock.GetUtcNow() - options.Value.StaleAfter;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.TrainingStates
+            .Where(s => s.RequestSerial > s.CompletedSerial && (s.RunningSince == null || s.HeartbeatAt < staleBefore))
+            .Select(s => s.ProjectId)
+            .ToListAsync(cancellationToken);
+    }
+
+    internal async Task<TrainingClaim?> TryClaimAsync(int projectId, int labelEvents, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var staleBefore = now - options.Value.StaleAfter;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var state = await db.TrainingStates.FirstOrDefaultAsync(s => s.ProjectId == projectId, cancellationToken);
+        var free = state is not null && (state.RunningSince is null || state.HeartbeatAt < staleBefore);
+        if (state is null || !free || state.RequestSerial <= state.CompletedSerial)
+        {
+            return null;
+        }
+
+        state.RunningSince = now;
+        state.HeartbeatAt = now;
+        state.LabelEventsAtLastRun = labelEvents;
+        state.Phase = "Starting";
+        state.Progress = 0;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new TrainingClaim(projectId, state.RequestSerial);
+    }
+
+    internal async Task ReportAsync(TrainingClaim claim, string phase, double progress, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        await db.TrainingStates
+            .Where(s => s.ProjectId == claim.ProjectId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.HeartbeatAt, now)
+                .SetProperty(x => x.Phase, phase)
+                .SetProperty(x => x.Progress, progress), cancellationToken);
+    }
+
+    /// <summary>Ends the run inside the caller's transaction, so the result and the release commit together.</summary>
+    internal Task ReleaseAsync(AppDbContext db, TrainingClaim claim, string? error, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return db.TrainingStates
+            .Where(s => s.ProjectId == claim.ProjectId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.CompletedSerial, claim.Serial)
+                .SetProperty(x => x.RunningSince, (DateTimeOffset?)null)
+                .SetProperty(x => x.HeartbeatAt, (DateTimeOffset?)null)
+                .SetProperty(x => x.Phase, error == null ? "" : "Failed")
+                .SetProperty(x => x.Progress, 0)
+                .SetProperty(x => x.LastError, error)
+                .SetProperty(x => x.LastErrorAt, error == null ? (DateTimeOffset?)null : now), cancellationToken);
+    }
+}

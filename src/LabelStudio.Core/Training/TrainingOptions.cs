@@ -1,0 +1,15 @@
+namespace LabelStudio.Core.Training;
+
+public sealed class TrainingOptions
+{
+    public const string Section = "Training";
+
+    /// <summary>How often the worker looks for due projects besides being woken by new requests.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A run whose heartbeat is older than this is presumed dead (its process was killed).</summary>
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Cold start: how many spread-out items lead the queue before any model exists.</summary>
+    public int ColdStartSpread { get; set; } = 50;
+}

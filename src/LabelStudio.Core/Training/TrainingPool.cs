@@ -1,0 +1,82 @@
+using LabelStudio.Core.Data;
+using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Features;
+using LabelStudio.Ml;
+using Microsoft.EntityFrameworkCore;
+
+namespace LabelStudio.Core.Training;
+
+/// <summary>A snapshot of one project for a training run: who is labeled with what, and every vector.</summary>
+internal sealed class TrainingPool
+{
+    private readonly List<(long ItemId, int ClassIndex)> _labeled;
+    private readonly List<long> _unlabeled;
+    private readonly IReadOnlyDictionary<long, float[]> _vectors;
+
+    private TrainingPool(
+        int projectId,
+        QueryStrategy strategy,
+        int classCount,
+        List<(long ItemId, int ClassIndex)> labeled,
+        List<long> unlabeled,
+        IReadOnlyDictionary<long, float[]> vectors)
+    {
+        ProjectId = projectId;
+        Strategy = strategy;
+        ClassCount = classCount;
+        _labeled = labeled;
+        _unlabeled = unlabeled;
+        _vectors = vectors;
+    }
+
+    public int ProjectId { get; }
+    public QueryStrategy Strategy { get; }
+    public int ClassCount { get; }
+    public int LabeledClassCount => _labeled.Select(l => l.ClassIndex).Distinct().Count();
+
+    public static async Task<TrainingPool> LoadAsync(
+        IDbContextFactory<AppDbContext> contexts, FeatureStore featureStore, int projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var strategy = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Strategy).FirstAsync(cancellationToken);
+        var classIndex = (await db.LabelClasses.Where(c => c.ProjectId == projectId)
+                .OrderBy(c => c.Ordinal).Select(c => c.Id).ToListAsync(cancellationToken))
+            .Select((id, index) => (id, index))
+            .ToDictionary(pair => pair.id, pair => pair.index);
+        var items = await db.Items.AsNoTracking()
+            .Where(i => i.ProjectId == projectId)
+            .OrderBy(i => i.Id)
+            .Select(i => new { i.Id, i.CurrentClassId })
+            .ToListAsync(cancellationToken);
+        var vectors = await featureStore.GetAsync(projectId, cancellationToken);
+
+        var labeled = items.Where(i => i.CurrentClassId is not null)
+            .Select(i => (i.Id, classIndex[i.CurrentClassId!.Value])).ToList();
+        var unlabeled = items.Where(i => i.CurrentClassId is null).Select(i => i.Id).ToList();
+        return new TrainingPool(projectId, strategy, classIndex.Count, labeled, unlabeled, vectors);
+    }
+
+    public LabeledSet ToLabeledSet() => new(
+        _labeled.Select(l => _vectors[l.ItemId]).ToList(),
+        _labeled.Select(l => l.ClassIndex).ToList(),
+        ClassCount);
+
+    /// <summary>Scores every unlabeled item with the classifier and returns the queue, best first.</summary>
+    public IReadOnlyList<ItemRank> Rank(Classifier classifier, int modelVersion)
+    {
+        var rows = _unlabeled.Select(id => _vectors[id]).ToList();
+        var probabilities = classifier.PredictProbabilities(rows);
+        // The version seeds the random control strategy: each round draws anew, a rerun draws the same.
+        var ranking = PoolRanker.Rank(probabilities, Strategy, seed: modelVersion);
+        return ranking.Order
+            .Select((poolIndex, rank) => new ItemRank
+            {
+                ItemId = _unlabeled[poolIndex],
+                ProjectId = ProjectId,
+                Rank = rank,
+                Score = ranking.Scores[poolIndex],
+                ModelVersion = modelVersion,
+            })
+            .ToList();
+    }
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using LabelStudio.Core.Data;
+using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Features;
+using LabelStudio.Core.Storage;
+using LabelStudio.Ml;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace LabelStudio.Core.Training;
+
+/// <summary>
+/// One training run for one project: train on every current label, estimate accuracy, score and
+/// rank the unlabeled pool, then publish the model version and the ranking together. Until that
+/// commit, annotators keep being served from the previous ranking.
+/// </summary>
+public sealed partial class TrainingRunner(
+    IDbContextFactory<AppDbContext> contexts,
+    FeatureStore featureStore,
+    DataDirectory dataDirectory,
+    TrainingLock trainingLock,
+    TimeProvider clock,
+    ILogger<TrainingRunner> logger)
+{
+    /// <summary>Runs the project's training if one is due and nobody else is running it.</summary>
+    public async Task<ModelVersion?> RunIfDueAsync(int projectId, CancellationToken cancellationToken)
+    {
+        int labelEvents;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            labelEvents = await db.LabelEvents
+                .CountAsync(e => e.ProjectId == projectId && e.Kind == LabelEventKind.Label, cancellationToken);
+        }
+
+        var claim = await trainingLock.TryClaimAsync(projectId, labelEvents, cancellationToken);
+        if (claim is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await TrainAndPublishAsync(claim, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogFailed(exception, projectId);
+            await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+            await trainingLock.ReleaseAsync(db, claim, exception.Message, CancellationToken.None);
+            return null;
+        }
+    }
+
+    private async Task<ModelVersion?> TrainAndPublishAsync(TrainingClaim claim, CancellationToken cancellationToken)
+    {
+        // 1. Load the labels, the pool and every feature vector.
+        var pool = await TrainingPool.LoadAsync(contexts, featureStore, claim.ProjectId, cancellationToken);
+        if (pool.LabeledClassCount < 2)
+        {
+            await using var idle = await contexts.CreateDbContextAsync(cancellationToken);
+            await trainingLock.ReleaseAsync(idle, claim, null, cancellationToken);
+            LogWaitingForClasses(claim.ProjectId);
+            return null;
+        }
+
+        // 2. Train on every current label.
+        await trainingLock.ReportAsync(claim, "Training", 0.1, cancellationToken);
+        var stopwatch = Stopwatch.StartNew();
+        var labeledSet = pool.ToLabeledSet();
+        var classifier = await Task.Run(() => new ClassifierTrainer(new TrainerOptions()).Train(labeledSet, cancellationToken),
+            cancellationToken);
+
+        // 3. Estimate how well it does on items it has not seen.
+        await trainingLock.ReportAsync(claim, "Estimating accuracy", 0.4, cancellationToken);
+        var estimate = await Task.Run(() => AccuracyEstimator.Estimate(labeledSet, seed: 0, cancellationToken),
+            cancellationToken);
+        var trainSeconds = stopwatch.Elapsed.TotalSeconds;
+
+        // 4. Score and rank the unlabeled pool.
+        await trainingLock.ReportAsync(claim, "Ranking unlabeled items", 0.7, cancellationToken);
+        stopwatch.Restart();
+        var version = await NextVersionAsync(claim.ProjectId, cancellationToken);
+        var ranking = await Task.Run(() => pool.Rank(classifier, version), cancellationToken);
+        var scoreSeconds = stopwatch.Elapsed.TotalSeconds;
+
+        // 5. Keep the model on disk, then publish version, ranking and release in one transaction.
+        var modelFile = dataDirectory.ModelFile(claim.ProjectId, version);
+        await using (var stream = File.Create(modelFile))
+        {
+            classifier.Save(stream);
+        }
+
+        var model = new ModelVersion
+        {
+            ProjectId = claim.ProjectId,
+            Version = version,
+            CreatedAt = clock.GetUtcNow(),
+            LabelCount = labeledSet.Labels.Count,
+            EstimatedAccuracy = estimate.Accuracy,
+            AccuracyMethod = estimate.Method,
+            TrainSeconds = trainSeconds,
+            ScoreSeconds = scoreSeconds,
+            ModelFile = Path.GetFileName(modelFile),
+        };
+        await PublishAsync(claim, model, ranking, cancellationToken);
+        LogTrained(claim.ProjectId, version, model.LabelCount, estimate.Accuracy, trainSeconds + scoreSeconds);
+        return model;
+    }
+
+    private async Task<int> NextVersionAsync(int projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var latest = await db.ModelVersions.Where(m => m.ProjectId == projectId)
+            .MaxAsync(m => (int?)m.Version, cancellationToken);
+        return (latest ?? 0) + 1;
+    }
+
+    private async Task PublishAsync(
+        TrainingClaim claim, ModelVersion model, IReadOnlyList<ItemRank> ranking, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.ModelVersions.Add(model);
+        await db.SaveChangesAsync(cancellationToken);
+        await ItemRankWriter.ReplaceAsync(db, claim.ProjectId, ranking, cancellationToken);
+        await trainingLock.ReleaseAsync(db, claim, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Project {ProjectId}: model v{Version} trained on {LabelCount} labels, est. accuracy {Accuracy:F3}, {Seconds:F2} s")]
+    private partial void LogTrained(int projectId, int version, int labelCount, double accuracy, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Project {ProjectId}: not training until two classes have labels")]
+    private partial void LogWaitingForClasses(int projectId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Project {ProjectId}: training failed; the previous ranking stays in use")]
+    private partial void LogFailed(Exception exception, int projectId);
+}

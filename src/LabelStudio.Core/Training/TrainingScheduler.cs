@@ -1,0 +1,57 @@
+using LabelStudio.Core.Data;
+using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace LabelStudio.Core.Training;
+
+/// <summary>
+/// Decides when a project needs a retrain and records the request in the database, then nudges the
+/// worker so it starts at once instead of at its next poll.
+/// </summary>
+public sealed class TrainingScheduler(IDbContextFactory<AppDbContext> contexts)
+{
+    internal WakeSignal WakeUps { get; } = new();
+
+    /// <summary>Asks for a retrain once a full round of new labels exists in at least two classes.</summary>
+    public async Task OnLabelRecordedAsync(int projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var roundSize = await db.Projects.Where(p => p.Id == projectId).Select(p => p.RoundSize).FirstAsync(cancellationToken);
+        var state = await db.TrainingStates.AsNoTracking().FirstOrDefaultAsync(s => s.ProjectId == projectId, cancellationToken);
+        var labelEvents = await db.LabelEvents
+            .CountAsync(e => e.ProjectId == projectId && e.Kind == LabelEventKind.Label, cancellationToken);
+        var newLabels = labelEvents - (state?.LabelEventsAtLastRun ?? 0);
+        var alreadyDue = state is not null && state.RequestSerial > state.CompletedSerial && state.RunningSince is null;
+        if (newLabels < roundSize || alreadyDue || !await HasTwoClassesAsync(db, projectId, cancellationToken))
+        {
+            return;
+        }
+
+        await RequestAsync(projectId, cancellationToken);
+    }
+
+    /// <summary>Records a request; requests made while a run is going coalesce into one more run.</summary>
+    public async Task RequestAsync(int projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var updated = await db.TrainingStates
+            .Where(s => s.ProjectId == projectId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RequestSerial, x => x.RequestSerial + 1), cancellationToken);
+        if (updated == 0)
+        {
+            db.TrainingStates.Add(new TrainingState { ProjectId = projectId, RequestSerial = 1 });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        WakeUps.Wake();
+    }
+
+    internal static Task<bool> HasTwoClassesAsync(AppDbContext db, int projectId, CancellationToken cancellationToken) =>
+        db.Items
+            .Where(i => i.ProjectId == projectId && i.CurrentClassId != null)
+            .Select(i => i.CurrentClassId)
+            .Distinct()
+            .Skip(1)
+            .AnyAsync(cancellationToken);
+}

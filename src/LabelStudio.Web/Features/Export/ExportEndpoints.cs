@@ -1,0 +1,27 @@
+using LabelStudio.Core.Export;
+using LabelStudio.Core.Projects;
+
+namespace LabelStudio.Web.Features.Export;
+
+internal static class ExportEndpoints
+{
+    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/projects/{projectId:int}/export.csv", async (
+            int projectId, HttpContext http, ProjectService projects, CsvExporter exporter, CancellationToken cancellationToken) =>
+        {
+            var project = await projects.GetAsync(projectId, cancellationToken);
+            if (project is null)
+            {
+                return Results.NotFound();
+            }
+
+            var fileName = $"{FileNames.Safe(project.Name)}-labels-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv";
+            http.Response.ContentType = "text/csv; charset=utf-8";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+            await exporter.WriteAsync(projectId, http.Response.Body, cancellationToken);
+            return Results.Empty;
+        }).RequireAuthorization();
+        return endpoints;
+    }
+}
