@@ -1,6 +1,71 @@
+using LabelStudio.Core.Import;
+using LabelStudio.Core.ImportJobs;
+using LabelStudio.Core.Projects;
+using LabelStudio.Ml;
+using LabelStudio.Ml.Tabular;
+using Microsoft.Extensions.Options;
+
 namespace LabelStudio.Web.Features.Demo;
 
-internal sealed class DemoSeeder
+/// <summary>
+/// On a new database, creates the demo projects from the real data in samples/, through the same
+/// import path an uploaded file takes, so a new user can start labeling at once.
+/// </summary>
+internal sealed partial class DemoSeeder(
+    ProjectService projects,
+    ImportJobService imports,
+    ImportRunner runner,
+    IOptions<DemoOptions> options,
+    ILogger<DemoSeeder> logger)
 {
-    public Task SeedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Seed)
+        {
+            return;
+        }
+
+        await SeedPenguinsAsync(cancellationToken);
+    }
+
+    private async Task SeedPenguinsAsync(CancellationToken cancellationToken)
+    {
+        var draft = new ProjectDraft
+        {
+            Name = "Penguins",
+            Description = "Palmer penguins: tell the species from beak, flipper, body mass, island and sex. "
+                + "344 real birds measured at Palmer Station, Antarctica.",
+            Instructions = "Pick the species.\n"
+                + "Gentoo: heaviest (about 5 kg), flippers over 210 mm, shallow beak.\n"
+                + "Chinstrap: long beak (over 45 mm) but deep, light body; only on Dream island.\n"
+                + "Adelie: short beak (under 42 mm); found on all three islands.\n"
+                + "Skip (Tab) when the measurements are missing.",
+            RoundSize = 20,
+            Strategy = QueryStrategy.Margin,
+            Classes =
+            [
+                new ClassDraft { Name = "Adelie", Color = "#e07a1f", Hotkey = "1" },
+                new ClassDraft { Name = "Chinstrap", Color = "#9b59b6", Hotkey = "2" },
+                new ClassDraft { Name = "Gentoo", Color = "#2a9d8f", Hotkey = "3" },
+            ],
+        };
+        var project = await projects.CreateAsync(draft, userId: null, cancellationToken);
+
+        var path = Path.Combine(AppContext.BaseDirectory, "samples", "penguins.csv");
+        await using var file = File.OpenRead(path);
+        var job = await imports.UploadAsync(project.Id, "penguins.csv", file, userId: null, cancellationToken);
+        var plan = new TableImportPlan(
+            ["Island", "Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)", "Sex"],
+            IdColumn: "Id",
+            LabelColumn: "Species",
+            LabelMode: LabelMode.HiddenGroundTruth,
+            ColumnKinds: new Dictionary<string, ColumnKind> { ["Island"] = ColumnKind.Category, ["Sex"] = ColumnKind.Category });
+        await imports.StartAsync(job.Id, new ImportRequest(plan, AddMissingClasses: false), cancellationToken);
+
+        var result = await runner.RunAsync(job.Id, cancellationToken);
+        LogSeeded(project.Name, result?.ImportedCount ?? 0, result?.Message ?? "");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo project {ProjectName} seeded with {ItemCount} items ({Message})")]
+    private partial void LogSeeded(string projectName, int itemCount, string message);
 }
