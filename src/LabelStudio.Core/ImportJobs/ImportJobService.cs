@@ -24,7 +24,8 @@ public sealed class ImportJobService(
 
     /// <summary>Copies the upload into the data directory; refuses files over the configured size.</summary>
     public async Task<ImportJob> UploadAsync(
-        int projectId, string fileName, Stream content, string? userId, CancellationToken cancellationToken)
+        int projectId, string fileName, Stream content, string? userId, CancellationToken cancellationToken,
+        IProgress<long>? bytesCopied = null)
     {
         var safeName = Path.GetFileName(fileName);
         var stored = Path.Combine("uploads", $"{Guid.NewGuid():N}{Path.GetExtension(safeName).ToLowerInvariant()}");
@@ -32,7 +33,7 @@ public sealed class ImportJobService(
         try
         {
             await using var file = File.Create(Path.Combine(dataDirectory.Root, stored));
-            await CopyWithLimitAsync(content, file, limit, safeName, cancellationToken);
+            await CopyWithLimitAsync(content, file, limit, safeName, bytesCopied, cancellationToken);
         }
         catch
         {
@@ -71,6 +72,16 @@ public sealed class ImportJobService(
         }
     }
 
+    /// <summary>Checks a plan against the stored file without writing anything, so the page can show problems first.</summary>
+    public async Task<ImportPlanValidation> CheckAsync(int jobId, TableImportPlan plan, CancellationToken cancellationToken)
+    {
+        var job = await GetAsync(jobId, cancellationToken) ?? throw new InvalidOperationException($"Import {jobId} does not exist.");
+        var table = await ImportFiles.ParseAsync(dataDirectory, job, progress: null, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var classes = await db.LabelClasses.Where(c => c.ProjectId == job.ProjectId).Select(c => c.Name).ToListAsync(cancellationToken);
+        return ImportPlanValidator.Validate(table, plan, classes);
+    }
+
     public async Task StartAsync(int jobId, ImportRequest request, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -105,7 +116,8 @@ public sealed class ImportJobService(
             .ToListAsync(cancellationToken);
     }
 
-    private static async Task CopyWithLimitAsync(Stream source, Stream target, long limit, string fileName, CancellationToken cancellationToken)
+    private static async Task CopyWithLimitAsync(
+        Stream source, Stream target, long limit, string fileName, IProgress<long>? bytesCopied, CancellationToken cancellationToken)
     {
         var buffer = new byte[1 << 16];
         long total = 0;
@@ -119,6 +131,7 @@ public sealed class ImportJobService(
                     [new ImportError(fileName, null, null, $"The file is larger than the {limit / (1024 * 1024)} MB upload limit.")]);
             }
             await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            bytesCopied?.Report(total);
         }
     }
 }
