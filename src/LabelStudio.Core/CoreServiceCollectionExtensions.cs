@@ -44,6 +44,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TrainingScheduler>();
         services.AddSingleton<TrainingLock>();
         services.AddSingleton<TrainingRunner>();
+        services.AddSingleton<ModelCache>();
+        services.AddSingleton<SuggestionService>();
         services.AddSingleton<ImportJobService>();
         services.AddSingleton<ImportWriter>();
         services.AddSingleton<ImportRunner>();

@@ -60,6 +60,27 @@ public sealed class TrainingLock(
                 .SetProperty(x => x.Progress, progress), cancellationToken);
     }
 
+    /// <summary>Refreshes the heartbeat until cancelled, so a long fit is not mistaken for a dead process.</summary>
+    internal async Task KeepAliveAsync(TrainingClaim claim, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.StaleAfter / 3);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                var now = clock.GetUtcNow();
+                await db.TrainingStates
+                    .Where(s => s.ProjectId == claim.ProjectId && s.RunningSince != null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.HeartbeatAt, now), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run finished.
+        }
+    }
+
     /// <summary>Ends the run inside the caller's transaction, so the result and the release commit together.</summary>
     internal Task ReleaseAsync(AppDbContext db, TrainingClaim claim, string? error, CancellationToken cancellationToken)
     {

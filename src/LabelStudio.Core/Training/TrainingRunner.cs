@@ -19,6 +19,7 @@ public sealed partial class TrainingRunner(
     FeatureStore featureStore,
     DataDirectory dataDirectory,
     TrainingLock trainingLock,
+    ModelCache models,
     TimeProvider clock,
     ILogger<TrainingRunner> logger)
 {
@@ -38,6 +39,8 @@ public sealed partial class TrainingRunner(
             return null;
         }
 
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = trainingLock.KeepAliveAsync(claim, running.Token);
         try
         {
             return await TrainAndPublishAsync(claim, cancellationToken);
@@ -48,6 +51,11 @@ public sealed partial class TrainingRunner(
             await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
             await trainingLock.ReleaseAsync(db, claim, exception.Message, CancellationToken.None);
             return null;
+        }
+        finally
+        {
+            await running.CancelAsync();
+            await heartbeat;
         }
     }
 
@@ -67,7 +75,8 @@ public sealed partial class TrainingRunner(
         await trainingLock.ReportAsync(claim, "Training", 0.1, cancellationToken);
         var stopwatch = Stopwatch.StartNew();
         var labeledSet = pool.ToLabeledSet();
-        var classifier = await Task.Run(() => new ClassifierTrainer(new TrainerOptions()).Train(labeledSet, cancellationToken),
+        var previous = await PreviousModelAsync(claim.ProjectId, cancellationToken);
+        var classifier = await Task.Run(() => new ClassifierTrainer().Train(labeledSet, cancellationToken, previous),
             cancellationToken);
 
         // 3. Estimate how well it does on items it has not seen.
@@ -103,8 +112,23 @@ public sealed partial class TrainingRunner(
             ModelFile = Path.GetFileName(modelFile),
         };
         await PublishAsync(claim, model, ranking, cancellationToken);
+        models.Remember(claim.ProjectId, new CurrentModel(version, classifier));
         LogTrained(claim.ProjectId, version, model.LabelCount, estimate.Accuracy, trainSeconds + scoreSeconds);
         return model;
+    }
+
+    /// <summary>The last round's model seeds the optimizer; a missing or unreadable file just means a cold fit.</summary>
+    private async Task<Classifier?> PreviousModelAsync(int projectId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await models.LatestAsync(projectId, cancellationToken))?.Classifier;
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException)
+        {
+            LogPreviousModelUnreadable(exception, projectId);
+            return null;
+        }
     }
 
     private async Task<int> NextVersionAsync(int projectId, CancellationToken cancellationToken)
@@ -130,6 +154,9 @@ public sealed partial class TrainingRunner(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Project {ProjectId}: model v{Version} trained on {LabelCount} labels, est. accuracy {Accuracy:F3}, {Seconds:F2} s")]
     private partial void LogTrained(int projectId, int version, int labelCount, double accuracy, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Project {ProjectId}: previous model unreadable; training from scratch")]
+    private partial void LogPreviousModelUnreadable(Exception exception, int projectId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Project {ProjectId}: not training until two classes have labels")]
     private partial void LogWaitingForClasses(int projectId);

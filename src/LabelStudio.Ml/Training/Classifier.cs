@@ -62,7 +62,7 @@ public sealed partial class Classifier
     public int[] Predict(IReadOnlyList<float[]> rows) =>
         PredictProbabilities(rows).Select(ArgMax).ToArray();
 
-    internal static int ArgMax(float[] probabilities)
+    public static int ArgMax(float[] probabilities)
     {
         var best = 0;
         for (var k = 1; k < probabilities.Length; k++)

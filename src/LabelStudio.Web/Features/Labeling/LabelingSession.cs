@@ -16,7 +16,8 @@ public sealed class LabelingSession(
     QueueService queue,
     LabelingService labeling,
     LabelHistory history,
-    ItemReader items)
+    ItemReader items,
+    SuggestionService suggestions)
 {
     private const int HistoryDepth = 200;
 
@@ -28,6 +29,9 @@ public sealed class LabelingSession(
     public ProjectStatus? Status { get; private set; }
     public ItemDisplay? Item { get; private set; }
     public Lease? Lease { get; private set; }
+
+    /// <summary>The model's guess for the shown item, when the project shows suggestions.</summary>
+    public Suggestion? Suggestion { get; private set; }
 
     /// <summary>0 while on the queue's item; k while reviewing the k-th most recent decision.</summary>
     public int Position { get; private set; }
@@ -53,7 +57,7 @@ public sealed class LabelingSession(
         Project?.Classes.FirstOrDefault(c => string.Equals(c.Hotkey, key, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Labels the shown item (or skips it when <paramref name="classId"/> is null), then moves on.</summary>
-    public async Task DecideAsync(int? classId, bool suggestionShown, CancellationToken cancellationToken)
+    public async Task DecideAsync(int? classId, CancellationToken cancellationToken)
     {
         if (Project is null || Item is null || (IsReviewing && classId is null))
         {
@@ -61,7 +65,7 @@ public sealed class LabelingSession(
         }
 
         var submission = new LabelSubmission(
-            Project.Id, Item.ItemId, _userId, classId, _onItem.Elapsed.TotalSeconds, Comment, suggestionShown);
+            Project.Id, Item.ItemId, _userId, classId, _onItem.Elapsed.TotalSeconds, Comment, Suggestion is not null);
         await labeling.SubmitAsync(submission, cancellationToken);
         Comment = "";
 
@@ -101,6 +105,7 @@ public sealed class LabelingSession(
 
         Position = position;
         Item = await items.ReadAsync(Project!.Id, _recent[position - 1], cancellationToken);
+        Suggestion = null;
         _onItem.Restart();
         await RefreshStatusAsync(cancellationToken);
     }
@@ -109,6 +114,7 @@ public sealed class LabelingSession(
     {
         Lease = await queue.NextAsync(Project!.Id, _userId, cancellationToken);
         Item = Lease is null ? null : await items.ReadAsync(Project.Id, Lease.ItemId, cancellationToken);
+        Suggestion = Item is null ? null : await suggestions.SuggestAsync(Project, Item.ItemId, cancellationToken);
         _onItem.Restart();
         await RefreshStatusAsync(cancellationToken);
     }
