@@ -5,6 +5,7 @@ using LabelStudio.Web.Features.Account;
 using LabelStudio.Web.Features.Demo;
 using LabelStudio.Web.Features.Export;
 using LabelStudio.Web.Features.Health;
+using LabelStudio.Web.Features.Import;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -34,6 +35,7 @@ app.MapStaticAssets();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
+app.MapUploadEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
@@ -87,8 +88,10 @@ public sealed partial class ImportRunner(
 
         // 4. Write it all at once.
         await progress.ReportAsync(0.7, $"Writing {batch.Rows.Count:N0} items", cancellationToken);
+        var writing = Stopwatch.StartNew();
         await writer.WriteAsync(job, batch, validation.UnknownClasses.Select(c => c.Name).ToList(), cancellationToken);
         featureStore.Invalidate(job.ProjectId);
+        LogWritten(job.ProjectId, batch.Rows.Count, writing.Elapsed.TotalSeconds);
 
         // New items need ranking by the current model; imported labels may complete a round.
         if (await HasModelAsync(job.ProjectId, cancellationToken))
@@ -148,6 +151,9 @@ public sealed partial class ImportRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Project {ProjectId}: imported {ItemCount} items from {FileName}")]
     private partial void LogImported(int projectId, int itemCount, string fileName);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Project {ProjectId}: wrote {ItemCount} items in {Seconds:F2} s")]
+    private partial void LogWritten(int projectId, int itemCount, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Project {ProjectId}: rejected {FileName} with {ErrorCount} problems")]
     private partial void LogRejected(int projectId, string fileName, int errorCount);

@@ -90,12 +90,13 @@ public sealed class ImportWriter(
             var itemId = nextItemId + i;
             long? eventId = row.Label is null ? null : nextEventId++;
             int? classId = row.Label is null ? null : classIds[row.Label];
-            await items.ExecuteAsync(cancellationToken,
+            cancellationToken.ThrowIfCancellationRequested();
+            items.Execute(
                 itemId, project.Id, row.ExternalId, firstOrdinal + i, row.DataJson, row.GroundTruth, classId, eventId);
-            await features.ExecuteAsync(cancellationToken, itemId, project.Id, FeatureVectorCodec.Encode(batch.Vectors[i]));
+            features.Execute(itemId, project.Id, FeatureVectorCodec.Encode(batch.Vectors[i]));
             if (eventId is not null)
             {
-                await events.ExecuteAsync(cancellationToken, eventId, project.Id, itemId, ImportedLabels.UserId, nameof(LabelEventKind.Label),
+                events.Execute(eventId, project.Id, itemId, ImportedLabels.UserId, nameof(LabelEventKind.Label),
                     classId, now.UtcTicks, 0.0, 0, 0, project.Strategy.ToString(), false);
             }
             ids.Add(itemId);

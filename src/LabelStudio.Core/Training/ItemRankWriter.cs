@@ -21,7 +21,8 @@ internal static class ItemRankWriter
         await using var insert = await PreparedInsert.CreateAsync(db, "ItemRanks", Columns, cancellationToken);
         foreach (var row in ranking)
         {
-            await insert.ExecuteAsync(cancellationToken, row.ItemId, row.ProjectId, row.Rank, row.Score, row.ModelVersion);
+            cancellationToken.ThrowIfCancellationRequested();
+            insert.Execute(row.ItemId, row.ProjectId, row.Rank, row.Score, row.ModelVersion);
         }
     }
 }
