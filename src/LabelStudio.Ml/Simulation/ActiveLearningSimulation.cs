@@ -68,8 +68,12 @@ public static class ActiveLearningSimulation
                 break;
             }
 
-            // 3. Rank the unlabeled pool and reveal the labels of the top batch.
-            var ranked = Rank(classifier, features, unlabeled, strategy, options, seed * 10_007 + round);
+            // 3. Rank the unlabeled pool and reveal the labels of the top batch. With one class
+            // labeled every uncertainty score ties and ties would serve pool (file) order; the app
+            // trains no model then and serves a shuffled queue, so ask at random like it does.
+            var oneClass = labeled.Select(i => labels[i]).Distinct().Count() < 2;
+            var asking = oneClass ? QueryStrategy.Random : strategy;
+            var ranked = Rank(classifier, features, unlabeled, asking, options, seed * 10_007 + round);
             var batch = ranked.Top(Math.Min(options.BatchSize, unlabeled.Count)).Select(p => unlabeled[p]).ToArray();
             labeled.AddRange(batch);
             unlabeled = unlabeled.Except(batch).ToList();

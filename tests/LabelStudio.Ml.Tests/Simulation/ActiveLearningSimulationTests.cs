@@ -78,6 +78,29 @@ public sealed class ActiveLearningSimulationTests
         Assert.True(full >= run.Curve[0].Accuracy, $"full {full:F3}, first point {run.Curve[0].Accuracy:F3}");
     }
 
+    [Fact]
+    public void UncertaintyStrategiesAskAtRandomWhileOnlyOneClassIsLabeled()
+    {
+        // A file sorted by class and a one-row seed set: the first model knows a single class, so
+        // every uncertainty score ties, and ties served in pool order would keep asking that class.
+        var (rows, labels) = TestData.Blobs(classCount: 3, perClass: 40, dimensions: 4, separation: 3f, seed: 16);
+        var byClass = Enumerable.Range(0, labels.Length).OrderBy(i => labels[i]).ToArray();
+        var options = Small with
+        {
+            Strategies = [QueryStrategy.Margin, QueryStrategy.LeastConfidence, QueryStrategy.Entropy],
+            SeedSize = 1,
+            BatchSize = 6,
+            Rounds = 3,
+            Seeds = [0, 1, 2, 3, 4, 5, 6, 7],
+        };
+
+        var result = ActiveLearningSimulation.Run(
+            byClass.Select(i => rows[i]).ToArray(), byClass.Select(i => labels[i]).ToArray(), 3, options);
+
+        Assert.All(result.Runs, run => Assert.True(
+            run.Curve[^1].Accuracy > 0.8, $"{run.Strategy} seed {run.Seed}: {run.Curve[^1].Accuracy:F3}"));
+    }
+
     private sealed class SynchronousProgress(Action<SimulationProgress> report) : IProgress<SimulationProgress>
     {
         public void Report(SimulationProgress value) => report(value);

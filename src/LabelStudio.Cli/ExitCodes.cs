@@ -1,0 +1,9 @@
+namespace LabelStudio.Cli;
+
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The command line or the input file is wrong; the message says what to fix.</summary>
+    public const int BadInput = 2;
+}

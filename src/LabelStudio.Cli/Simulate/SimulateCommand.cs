@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Diagnostics;
+using LabelStudio.Ml.Simulation;
+using static System.FormattableString;
+
+namespace LabelStudio.Cli.Simulate;
+
+/// <summary>
+/// `simulate`: replays active learning on an already labeled table, the label column answering
+/// every query, to show how many labels each strategy needs compared with labeling at random.
+/// </summary>
+internal static class SimulateCommand
+{
+    public static Command Create()
+    {
+        var options = new SimulateOptions();
+        var command = new Command(
+            "simulate", "Replay active learning on a labeled table and compare query strategies.");
+        foreach (var option in options.All)
+        {
+            command.Add(option);
+        }
+
+        command.SetAction((parsed, ct) =>
+        {
+            var console = parsed.InvocationConfiguration;
+            return RunAsync(options.Read(parsed), console.Output, console.Error, ct);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        SimulateSettings settings, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        try
+        {
+            await SimulateAsync(settings, output, error, ct);
+            return ExitCodes.Success;
+        }
+        catch (CliInputException e)
+        {
+            await error.WriteLineAsync($"{CliApp.Name}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    private static async Task SimulateAsync(
+        SimulateSettings settings, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        // 1. Every input problem surfaces here, before the first model is trained.
+        var clock = Stopwatch.StartNew();
+        JsonReport.CheckFolderExists(settings.JsonPath);
+        var table = await LabeledTable.LoadAsync(settings, ct);
+        SimulationReport.WriteInput(output, table, settings);
+
+        // 2. The ceiling: per seed, a model trained on that seed's whole pool.
+        var options = settings.ToSimulationOptions();
+        var classCount = table.Classes.Count;
+        var full = options.Seeds.Average(seed =>
+            ActiveLearningSimulation.FullPoolAccuracy(table.Vectors, table.Labels, classCount, options, seed, ct));
+
+        // 3. The replays, one line on stderr as each finishes.
+        var progress = new RunProgress(error, options.Strategies.Count * options.Seeds.Count);
+        var result = ActiveLearningSimulation.Run(table.Vectors, table.Labels, classCount, options, progress, ct);
+        progress.Finish();
+
+        SimulationReport.WriteResults(output, result, full, options.Seeds.Count);
+        if (settings.JsonPath is { } path)
+        {
+            await JsonReport.WriteAsync(path, result, ct);
+        }
+
+        await error.WriteLineAsync(Invariant($"done in {clock.Elapsed.TotalSeconds:F1} s"));
+    }
+}

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using LabelStudio.Ml;
+
+namespace LabelStudio.Cli.Simulate;
+
+/// <summary>The options of `simulate`, their defaults and help texts.</summary>
+internal sealed class SimulateOptions
+{
+    public Option<string> Input { get; } = new("--input")
+    {
+        Description = "Fully labeled table to replay: CSV, TSV or JSONL.",
+        HelpName = "file",
+        Required = true,
+    };
+
+    public Option<string> LabelColumn { get; } = new("--label-column")
+    {
+        Description = "Column holding the true class; it answers every query.",
+        HelpName = "name",
+        Required = true,
+    };
+
+    public Option<IReadOnlyList<string>?> Features { get; } = new("--features")
+    {
+        Description = "Comma-separated feature columns [default: all but the label and id columns].",
+        HelpName = "list",
+        Arity = ArgumentArity.ExactlyOne,
+        CustomParser = OptionValues.Names("--features"),
+    };
+
+    public Option<string?> IdColumn { get; } = new("--id-column")
+    {
+        Description = "Column that only names rows and must not be learned from [default: detected by name].",
+        HelpName = "name",
+    };
+
+    // Kept as text so help shows the default as typed; the validator rejects unknown names at parse time.
+    public Option<string> Strategies { get; } = WithCheck(
+        new Option<string>("--strategy")
+        {
+            Description = "random, least-confidence, margin, entropy, a comma-separated list, or all.",
+            HelpName = "list",
+            DefaultValueFactory = _ => "margin,random",
+        },
+        OptionValues.CheckStrategies);
+
+    public Option<int> SeedSize { get; } =
+        Count("--seed-size", 20, 1, "Labels drawn at random before the first model.");
+
+    public Option<int> Batch { get; } = Count("--batch", 10, 1, "Labels revealed per round.");
+
+    public Option<int> Rounds { get; } = Count("--rounds", 20, 0, "Query rounds after the seed set.");
+
+    public Option<double> TestFraction { get; } = new("--test-fraction")
+    {
+        Description = "Share of each class held out to measure accuracy; never queried.",
+        HelpName = "fraction",
+        CustomParser = OptionValues.OpenFraction("--test-fraction"),
+        DefaultValueFactory = _ => 0.25,
+    };
+
+    public Option<IReadOnlyList<int>> Seeds { get; } = new("--seeds")
+    {
+        Description = "Comma-separated seeds; each draws its own test split and seed set.",
+        HelpName = "list",
+        Arity = ArgumentArity.ExactlyOne,
+        CustomParser = OptionValues.Seeds("--seeds"),
+        DefaultValueFactory = _ => [0],
+    };
+
+    public Option<string?> Json { get; } = new("--json")
+    {
+        Description = "Also write every run's learning curve to this file as JSON.",
+        HelpName = "file",
+    };
+
+    public IEnumerable<Option> All =>
+        [Input, LabelColumn, Features, IdColumn, Strategies, SeedSize, Batch, Rounds, TestFraction, Seeds, Json];
+
+    public SimulateSettings Read(ParseResult parsed) => new(
+        parsed.GetRequiredValue(Input),
+        parsed.GetRequiredValue(LabelColumn),
+        parsed.GetValue(Features),
+        parsed.GetValue(IdColumn),
+        QueryStrategyNames.ParseList(parsed.GetRequiredValue(Strategies)),
+        parsed.GetValue(SeedSize),
+        parsed.GetValue(Batch),
+        parsed.GetValue(Rounds),
+        parsed.GetValue(TestFraction),
+        parsed.GetRequiredValue(Seeds),
+        parsed.GetValue(Json));
+
+    private static Option<T> WithCheck<T>(Option<T> option, Action<OptionResult> check)
+    {
+        option.Validators.Add(check);
+        return option;
+    }
+
+    private static Option<int> Count(string name, int fallback, int minimum, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "n",
+        CustomParser = OptionValues.Integer(name, minimum),
+        DefaultValueFactory = _ => fallback,
+    };
+}
