@@ -31,6 +31,7 @@ public static class CoreServiceCollectionExtensions
             options.AddInterceptors(new SqlitePragmas());
         });
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<WriteGate>();
 
         services.AddSingleton<FeatureStore>();
         services.AddSingleton<ProjectService>();

@@ -16,6 +16,7 @@ namespace LabelStudio.Core.ImportJobs;
 public sealed class ImportWriter(
     IDbContextFactory<AppDbContext> contexts,
     IOptions<TrainingOptions> trainingOptions,
+    WriteGate writeGate,
     TimeProvider clock)
 {
     private static readonly string[] ClassPalette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"];
@@ -23,6 +24,7 @@ public sealed class ImportWriter(
     internal async Task WriteAsync(ImportJob job, ImportBatch batch, IReadOnlyList<string> newClasses, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var project = await db.Projects.Include(p => p.Classes).FirstAsync(p => p.Id == job.ProjectId, cancellationToken);
@@ -33,7 +35,7 @@ public sealed class ImportWriter(
 
         var itemIds = await InsertItemsAsync(db, project, batch, cancellationToken);
         await RewriteExistingFeaturesAsync(db, batch, cancellationToken);
-        await RequeueAsync(db, project.Id, cancellationToken);
+        await RequeueAsync(db, project, VectorsById(batch, itemIds), cancellationToken);
 
         var now = clock.GetUtcNow();
         await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(j => j
@@ -43,6 +45,17 @@ public sealed class ImportWriter(
             .SetProperty(x => x.Message, $"Imported {itemIds.Count:N0} items")
             .SetProperty(x => x.CompletedAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Every vector of the project after this import, old items and new, by item id.</summary>
+    private static Dictionary<long, float[]> VectorsById(ImportBatch batch, IReadOnlyList<long> newItemIds)
+    {
+        var vectors = new Dictionary<long, float[]>(batch.ExistingVectors);
+        for (var i = 0; i < newItemIds.Count; i++)
+        {
+            vectors[newItemIds[i]] = batch.Vectors[i];
+        }
+        return vectors;
     }
 
     private static void AddClasses(Project project, IReadOnlyList<string> names)
@@ -118,35 +131,40 @@ public sealed class ImportWriter(
     /// Before the first model, rebuilds the cold-start spread over all unlabeled items; after it,
     /// puts the new items behind the ranked ones until the next retrain ranks them properly.
     /// </summary>
-    private async Task RequeueAsync(AppDbContext db, int projectId, CancellationToken cancellationToken)
+    private async Task RequeueAsync(
+        AppDbContext db, Project project, IReadOnlyDictionary<long, float[]> vectors, CancellationToken cancellationToken)
     {
-        var latestModel = await db.ModelVersions.Where(m => m.ProjectId == projectId).MaxAsync(m => (int?)m.Version, cancellationToken);
-        if (latestModel is null)
+        var hasModel = await db.ModelVersions.AnyAsync(m => m.ProjectId == project.Id, cancellationToken);
+        if (!hasModel)
         {
-            var pool = await db.Items.AsNoTracking()
-                .Where(i => i.ProjectId == projectId && i.CurrentClassId == null)
+            var pool = await db.Items
+                .Where(i => i.ProjectId == project.Id && i.CurrentClassId == null)
                 .OrderBy(i => i.Id)
-                .Join(db.ItemFeatures, i => i.Id, f => f.ItemId, (i, f) => new { i.Id, f.Vector })
+                .Select(i => i.Id)
                 .ToListAsync(cancellationToken);
-            var queue = ColdStartQueue.Build(projectId, pool.Select(p => p.Id).ToList(),
-                pool.Select(p => FeatureVectorCodec.Decode(p.Vector)).ToList(), trainingOptions.Value.ColdStartSpread, seed: projectId);
-            await ItemRankWriter.ReplaceAsync(db, projectId, queue, cancellationToken);
+            var queue = ColdStartQueue.Build(project.Id, pool, pool.Select(id => vectors[id]).ToList(),
+                trainingOptions.Value.ColdStartSpread, seed: project.Id);
+            await db.ItemRanks.Where(r => r.ProjectId == project.Id).ExecuteDeleteAsync(cancellationToken);
+            await ItemRankWriter.AppendAsync(db, queue, cancellationToken);
             return;
         }
 
+        var served = project.QueueVersion;
         var unranked = await db.Items.AsNoTracking()
-            .Where(i => i.ProjectId == projectId && i.CurrentClassId == null && !db.ItemRanks.Any(r => r.ItemId == i.Id))
+            .Where(i => i.ProjectId == project.Id && i.CurrentClassId == null)
+            .Where(i => !db.ItemRanks.Any(r => r.ItemId == i.Id && r.ModelVersion == served))
             .OrderBy(i => i.Id)
             .Select(i => i.Id)
             .ToListAsync(cancellationToken);
-        var nextRank = (await db.ItemRanks.Where(r => r.ProjectId == projectId).MaxAsync(r => (int?)r.Rank, cancellationToken) ?? -1) + 1;
+        var nextRank = (await db.ItemRanks.Where(r => r.ProjectId == project.Id && r.ModelVersion == served)
+            .MaxAsync(r => (int?)r.Rank, cancellationToken) ?? -1) + 1;
         var appended = unranked.Select((itemId, i) => new ItemRank
         {
             ItemId = itemId,
-            ProjectId = projectId,
+            ProjectId = project.Id,
             Rank = nextRank + i,
             Score = 0,
-            ModelVersion = latestModel.Value,
+            ModelVersion = served,
         }).ToList();
         await ItemRankWriter.AppendAsync(db, appended, cancellationToken);
     }

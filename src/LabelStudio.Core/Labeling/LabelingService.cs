@@ -10,6 +10,7 @@ namespace LabelStudio.Core.Labeling;
 public sealed partial class LabelingService(
     IDbContextFactory<AppDbContext> contexts,
     TrainingScheduler scheduler,
+    WriteGate writeGate,
     TimeProvider clock,
     ILogger<LabelingService> logger)
 {
@@ -19,7 +20,20 @@ public sealed partial class LabelingService(
     /// </summary>
     public async Task<LabelEvent> SubmitAsync(LabelSubmission submission, CancellationToken cancellationToken)
     {
+        var labelEvent = await RecordAsync(submission, cancellationToken);
+        LogRecorded(labelEvent.Kind, labelEvent.ItemId, labelEvent.ProjectId, submission.UserId);
+
+        if (labelEvent.Kind == LabelEventKind.Label)
+        {
+            await scheduler.OnLabelRecordedAsync(labelEvent.ProjectId, cancellationToken);
+        }
+        return labelEvent;
+    }
+
+    private async Task<LabelEvent> RecordAsync(LabelSubmission submission, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var project = await db.Projects.AsNoTracking()
@@ -66,12 +80,6 @@ public sealed partial class LabelingService(
             .ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        LogRecorded(labelEvent.Kind, item.Id, project.Id, submission.UserId);
-
-        if (labelEvent.Kind == LabelEventKind.Label)
-        {
-            await scheduler.OnLabelRecordedAsync(project.Id, cancellationToken);
-        }
         return labelEvent;
     }
 
@@ -90,7 +98,9 @@ public sealed partial class LabelingService(
 
         // A relabel from history or an expired lease: record what the queue says of the item now.
         var rank = await db.ItemRanks.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.ItemId == submission.ItemId, cancellationToken);
+            .Where(r => r.ItemId == submission.ItemId)
+            .OrderByDescending(r => r.ModelVersion)
+            .FirstOrDefaultAsync(cancellationToken);
         var latestModel = await db.ModelVersions
             .Where(m => m.ProjectId == submission.ProjectId)
             .MaxAsync(m => (int?)m.Version, cancellationToken) ?? 0;

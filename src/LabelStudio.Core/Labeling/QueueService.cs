@@ -10,6 +10,7 @@ namespace LabelStudio.Core.Labeling;
 public sealed class QueueService(
     IDbContextFactory<AppDbContext> contexts,
     IOptions<StorageOptions> options,
+    WriteGate writeGate,
     TimeProvider clock)
 {
     /// <summary>
@@ -20,6 +21,7 @@ public sealed class QueueService(
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(cancellationToken);
 
         // An immediate transaction: SQLite takes the write lock up front, so the read below and the
         // insert that follows cannot interleave with another annotator's request.
@@ -79,6 +81,7 @@ public sealed class QueueService(
     internal static IQueryable<ItemRank> FreeItems(AppDbContext db, int projectId, string userId) =>
         db.ItemRanks
             .Where(r => r.ProjectId == projectId)
+            .Where(r => r.ModelVersion == db.Projects.Where(p => p.Id == projectId).Select(p => p.QueueVersion).First())
             .Where(r => db.Items.Any(i => i.Id == r.ItemId && i.CurrentClassId == null))
             .Where(r => !db.Leases.Any(l => l.ItemId == r.ItemId))
             .Where(r => !db.LabelEvents.Any(e =>

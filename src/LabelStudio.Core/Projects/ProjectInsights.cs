@@ -26,6 +26,7 @@ public sealed class ProjectInsights(IDbContextFactory<AppDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.ItemRanks.AsNoTracking()
             .Where(r => r.ProjectId == projectId)
+            .Where(r => r.ModelVersion == db.Projects.Where(p => p.Id == projectId).Select(p => p.QueueVersion).First())
             .Join(db.Items, r => r.ItemId, i => i.Id, (r, i) => new { r, i })
             .Where(x => x.i.CurrentClassId == null)
             .OrderBy(x => x.r.Rank)

@@ -10,6 +10,11 @@ public sealed class TrainingOptions
     /// <summary>A run whose heartbeat is older than this is presumed dead (its process was killed).</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Threads a fit may use. By default all cores but one, so requests keep a core while a model trains.
+    /// </summary>
+    public int TrainerThreads { get; set; } = Math.Max(1, Environment.ProcessorCount - 1);
+
     /// <summary>Cold start: how many spread-out items lead the queue before any model exists.</summary>
     public int ColdStartSpread { get; set; } = 50;
 }

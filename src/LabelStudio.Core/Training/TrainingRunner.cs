@@ -6,6 +6,7 @@ using LabelStudio.Core.Storage;
 using LabelStudio.Ml;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LabelStudio.Core.Training;
 
@@ -20,6 +21,8 @@ public sealed partial class TrainingRunner(
     DataDirectory dataDirectory,
     TrainingLock trainingLock,
     ModelCache models,
+    WriteGate writeGate,
+    IOptions<TrainingOptions> options,
     TimeProvider clock,
     ILogger<TrainingRunner> logger)
 {
@@ -76,8 +79,8 @@ public sealed partial class TrainingRunner(
         var stopwatch = Stopwatch.StartNew();
         var labeledSet = pool.ToLabeledSet();
         var previous = await PreviousModelAsync(claim.ProjectId, cancellationToken);
-        var classifier = await Task.Run(() => new ClassifierTrainer().Train(labeledSet, cancellationToken, previous),
-            cancellationToken);
+        var trainer = new ClassifierTrainer(TrainerOptions.Default with { Threads = options.Value.TrainerThreads });
+        var classifier = await Task.Run(() => trainer.Train(labeledSet, cancellationToken, previous), cancellationToken);
 
         // 3. Estimate how well it does on items it has not seen.
         await trainingLock.ReportAsync(claim, "Estimating accuracy", 0.4, cancellationToken);
@@ -92,7 +95,8 @@ public sealed partial class TrainingRunner(
         var ranking = await Task.Run(() => pool.Rank(classifier, version), cancellationToken);
         var scoreSeconds = stopwatch.Elapsed.TotalSeconds;
 
-        // 5. Keep the model on disk, then publish version, ranking and release in one transaction.
+        // 5. Keep the model on disk and write the new queue beside the served one; then switch to it,
+        // record the version and release the lock in one short transaction.
         var modelFile = dataDirectory.ModelFile(claim.ProjectId, version);
         await using (var stream = File.Create(modelFile))
         {
@@ -111,8 +115,10 @@ public sealed partial class TrainingRunner(
             ScoreSeconds = scoreSeconds,
             ModelFile = Path.GetFileName(modelFile),
         };
-        await PublishAsync(claim, model, ranking, cancellationToken);
+        await ItemRankWriter.WriteGenerationAsync(contexts, writeGate, claim.ProjectId, version, ranking, cancellationToken);
+        await PublishAsync(claim, model, cancellationToken);
         models.Remember(claim.ProjectId, new CurrentModel(version, classifier));
+        await ItemRankWriter.DeleteOtherGenerationsAsync(contexts, claim.ProjectId, version, cancellationToken);
         LogTrained(claim.ProjectId, version, model.LabelCount, estimate.Accuracy, trainSeconds + scoreSeconds);
         return model;
     }
@@ -139,14 +145,15 @@ public sealed partial class TrainingRunner(
         return (latest ?? 0) + 1;
     }
 
-    private async Task PublishAsync(
-        TrainingClaim claim, ModelVersion model, IReadOnlyList<ItemRank> ranking, CancellationToken cancellationToken)
+    private async Task PublishAsync(TrainingClaim claim, ModelVersion model, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ModelVersions.Add(model);
         await db.SaveChangesAsync(cancellationToken);
-        await ItemRankWriter.ReplaceAsync(db, claim.ProjectId, ranking, cancellationToken);
+        await db.Projects.Where(p => p.Id == claim.ProjectId)
+            .ExecuteUpdateAsync(p => p.SetProperty(x => x.QueueVersion, model.Version), cancellationToken);
         await trainingLock.ReleaseAsync(db, claim, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -12,6 +12,7 @@ internal sealed class LabelEventConfiguration : IEntityTypeConfiguration<LabelEv
         builder.HasOne<LabelClass>().WithMany().HasForeignKey(e => e.ClassId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(e => e.Comment).HasMaxLength(2000);
         builder.HasIndex(e => new { e.ProjectId, e.CreatedAt });
+        builder.HasIndex(e => new { e.ProjectId, e.Kind });
         builder.HasIndex(e => new { e.ItemId, e.UserId });
     }
 }

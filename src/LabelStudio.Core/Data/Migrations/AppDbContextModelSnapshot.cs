@@ -221,9 +221,9 @@ namespace LabelStudio.Core.Data.Migrations
                     b.Property<double>("Score")
                         .HasColumnType("REAL");
 
-                    b.HasKey("ItemId");
+                    b.HasKey("ItemId", "ModelVersion");
 
-                    b.HasIndex("ProjectId", "Rank");
+                    b.HasIndex("ProjectId", "ModelVersion", "Rank");
 
                     b.ToTable("ItemRanks");
                 });
@@ -321,6 +321,8 @@ namespace LabelStudio.Core.Data.Migrations
                     b.HasIndex("ItemId", "UserId");
 
                     b.HasIndex("ProjectId", "CreatedAt");
+
+                    b.HasIndex("ProjectId", "Kind");
 
                     b.ToTable("LabelEvents");
                 });
@@ -437,6 +439,9 @@ namespace LabelStudio.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("QueueVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("RoundSize")
                         .HasColumnType("INTEGER");
@@ -653,8 +658,8 @@ namespace LabelStudio.Core.Data.Migrations
             modelBuilder.Entity("LabelStudio.Core.Data.Entities.ItemRank", b =>
                 {
                     b.HasOne("LabelStudio.Core.Data.Entities.Item", null)
-                        .WithOne()
-                        .HasForeignKey("LabelStudio.Core.Data.Entities.ItemRank", "ItemId")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LabelStudio.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204160257_Initial")]
+    [Migration("20261204163758_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -224,9 +224,9 @@ namespace LabelStudio.Core.Data.Migrations
                     b.Property<double>("Score")
                         .HasColumnType("REAL");
 
-                    b.HasKey("ItemId");
+                    b.HasKey("ItemId", "ModelVersion");
 
-                    b.HasIndex("ProjectId", "Rank");
+                    b.HasIndex("ProjectId", "ModelVersion", "Rank");
 
                     b.ToTable("ItemRanks");
                 });
@@ -324,6 +324,8 @@ namespace LabelStudio.Core.Data.Migrations
                     b.HasIndex("ItemId", "UserId");
 
                     b.HasIndex("ProjectId", "CreatedAt");
+
+                    b.HasIndex("ProjectId", "Kind");
 
                     b.ToTable("LabelEvents");
                 });
@@ -440,6 +442,9 @@ namespace LabelStudio.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("QueueVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("RoundSize")
                         .HasColumnType("INTEGER");
@@ -656,8 +661,8 @@ namespace LabelStudio.Core.Data.Migrations
             modelBuilder.Entity("LabelStudio.Core.Data.Entities.ItemRank", b =>
                 {
                     b.HasOne("LabelStudio.Core.Data.Entities.Item", null)
-                        .WithOne()
-                        .HasForeignKey("LabelStudio.Core.Data.Entities.ItemRank", "ItemId")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

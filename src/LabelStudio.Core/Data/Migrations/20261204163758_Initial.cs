@@ -64,6 +64,7 @@ namespace LabelStudio.Core.Data.Migrations
                     ShowSuggestions = table.Column<bool>(type: "INTEGER", nullable: false),
                     FeaturizerJson = table.Column<string>(type: "TEXT", nullable: true),
                     ColumnsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    QueueVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedById = table.Column<string>(type: "TEXT", nullable: true)
                 },
@@ -334,14 +335,14 @@ namespace LabelStudio.Core.Data.Migrations
                 columns: table => new
                 {
                     ItemId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ModelVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
                     Rank = table.Column<int>(type: "INTEGER", nullable: false),
-                    Score = table.Column<double>(type: "REAL", nullable: false),
-                    ModelVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                    Score = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ItemRanks", x => x.ItemId);
+                    table.PrimaryKey("PK_ItemRanks", x => new { x.ItemId, x.ModelVersion });
                     table.ForeignKey(
                         name: "FK_ItemRanks_Items_ItemId",
                         column: x => x.ItemId,
@@ -465,9 +466,9 @@ namespace LabelStudio.Core.Data.Migrations
                 column: "ProjectId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ItemRanks_ProjectId_Rank",
+                name: "IX_ItemRanks_ProjectId_ModelVersion_Rank",
                 table: "ItemRanks",
-                columns: new[] { "ProjectId", "Rank" });
+                columns: new[] { "ProjectId", "ModelVersion", "Rank" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Items_ProjectId_CurrentClassId",
@@ -505,6 +506,11 @@ namespace LabelStudio.Core.Data.Migrations
                 name: "IX_LabelEvents_ProjectId_CreatedAt",
                 table: "LabelEvents",
                 columns: new[] { "ProjectId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LabelEvents_ProjectId_Kind",
+                table: "LabelEvents",
+                columns: new[] { "ProjectId", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leases_ItemId",
