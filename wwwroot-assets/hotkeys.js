@@ -1,10 +1,13 @@
 // Sends the page's hotkeys to .NET. Keys typed into a text field stay there, except Enter and
-// Escape, which leave the field so the next key labels again. Held-down keys do not repeat, and a
-// key pressed while the previous one is still being handled is dropped: it would otherwise land
-// on an item the annotator has not seen yet.
+// Escape, which leave the field so the next key labels again. Held-down keys do not repeat.
+// Each press carries what was on screen when it was pressed (the data-hotkey-context attribute,
+// e.g. the item's id), so the server can ignore a press meant for an item that has since been
+// replaced, instead of applying it to one the annotator has not seen. No press is dropped here.
+// <html data-hotkeys> says "busy" while a press is being handled, else "ready", for styles and tests.
 export function attach(dotnet, keys) {
     const handled = new Set(keys);
-    let inFlight = false;
+    const root = document.documentElement;
+    let pending = 0;
 
     const onKeyDown = event => {
         if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) {
@@ -23,15 +26,28 @@ export function attach(dotnet, keys) {
             return;
         }
         event.preventDefault();
-        if (event.repeat || inFlight) {
+        if (event.repeat) {
             return;
         }
-        inFlight = true;
-        dotnet.invokeMethodAsync('PressAsync', event.key)
+        pending++;
+        root.dataset.hotkeys = 'busy';
+        const context = document.querySelector('[data-hotkey-context]')?.dataset.hotkeyContext ?? '';
+        dotnet.invokeMethodAsync('PressAsync', event.key, context)
             .catch(() => {})
-            .finally(() => { inFlight = false; });
+            .finally(() => {
+                pending--;
+                if (pending === 0) {
+                    root.dataset.hotkeys = 'ready';
+                }
+            });
     };
 
     document.addEventListener('keydown', onKeyDown);
-    return { detach: () => document.removeEventListener('keydown', onKeyDown) };
+    root.dataset.hotkeys = 'ready';
+    return {
+        detach: () => {
+            document.removeEventListener('keydown', onKeyDown);
+            delete root.dataset.hotkeys;
+        },
+    };
 }
