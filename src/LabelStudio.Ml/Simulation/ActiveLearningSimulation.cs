@@ -45,11 +45,10 @@ public static class ActiveLearningSimulation
         IProgress<SimulationProgress>? progress, CancellationToken ct)
     {
         // 1. Seed set: drawn at random with the run's seed, the same for every strategy.
-        var unlabeled = split.Pool.ToList();
-        new Random(seed).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unlabeled));
-        var labeled = unlabeled.Take(options.SeedSize).ToList();
-        unlabeled.RemoveRange(0, labeled.Count);
-        unlabeled.Sort();
+        var shuffled = split.Pool.ToArray();
+        new Random(seed).Shuffle(shuffled);
+        var labeled = shuffled.Take(options.SeedSize).ToList();
+        var unlabeled = shuffled.Skip(options.SeedSize).Order().ToList();
 
         var trainer = new ClassifierTrainer(options.Trainer);
         var curve = new List<CurvePoint>();
@@ -88,8 +87,27 @@ public static class ActiveLearningSimulation
         }
 
         var rows = unlabeled.Select(i => features[i]).ToArray();
+        if (classifier.IsDegenerate)
+        {
+            // As in the app: with one class labeled the model has nothing to say, so spread out.
+            return ColdStart(rows, options.BatchSize, seed);
+        }
+
         var ranked = PoolRanker.Rank(classifier.PredictProbabilities(rows), strategy, seed);
         return options.Diversity ? PoolRanker.Diversify(ranked, rows, options.BatchSize, seed) : ranked;
+    }
+
+    private static RankedPool ColdStart(float[][] rows, int batchSize, int seed)
+    {
+        var picked = DiverseSampler.Pick(rows, batchSize, seed);
+        var scores = new float[rows.Length];
+        foreach (var row in picked)
+        {
+            scores[row] = 1f;
+        }
+
+        var rest = Enumerable.Range(0, rows.Length).Where(i => scores[i] == 0f);
+        return new RankedPool(scores, [.. picked, .. rest]);
     }
 
     private static (int[] Pool, int[] Test) SplitFor(IReadOnlyList<int> labels, SimulationOptions options, int seed)
