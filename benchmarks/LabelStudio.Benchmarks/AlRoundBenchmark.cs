@@ -29,6 +29,9 @@ internal static class AlRoundBenchmark
         var rounds = Enumerable.Range(0, repeats).Select(rep => round.Run(rep, args.Has("warm"))).ToArray();
         var estimates = Enumerable.Range(0, repeats).Select(round.TimeEstimate).ToArray();
         RoundReport.PrintOurs(rounds, Stats.Median(estimates), labels, data.Pool.Length - labels);
+        var coldStart = Enumerable.Range(0, repeats)
+            .Select(seed => Stats.Seconds(() => DiverseSampler.Pick(data.Pool, 50, seed)));
+        Console.WriteLine($"  median cold-start pick of 50 from {data.Pool.Length}: {Stats.Median(coldStart):F3} s");
 
         // 3. The reference right after ours, so both see the same machine load.
         if (args.Text("reference") is { } script)

@@ -37,7 +37,7 @@ public static class AccuracyEstimator
 
         var holdOut = StratifiedSplits.HoldOut(set.Labels, HoldOutFraction, seed);
         var (holdOutRight, holdOutCount) = TrainAndTest(trainer, set, holdOut, ct);
-        return Result(holdOutRight, holdOutCount, $"{HoldOutFraction:P0} stratified hold-out", set.Count);
+        return Result(holdOutRight, holdOutCount, $"{HoldOutFraction * 100:F0}% stratified hold-out", set.Count);
     }
 
     private static (int Correct, int Tested) TrainAndTest(

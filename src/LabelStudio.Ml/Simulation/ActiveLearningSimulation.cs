@@ -45,11 +45,10 @@ public static class ActiveLearningSimulation
         IProgress<SimulationProgress>? progress, CancellationToken ct)
     {
         // 1. Seed set: drawn at random with the run's seed, the same for every strategy.
-        var unlabeled = split.Pool.ToList();
-        new Random(seed).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unlabeled));
-        var labeled = unlabeled.Take(options.SeedSize).ToList();
-        unlabeled.RemoveRange(0, labeled.Count);
-        unlabeled.Sort();
+        var shuffled = split.Pool.ToArray();
+        new Random(seed).Shuffle(shuffled);
+        var labeled = shuffled.Take(options.SeedSize).ToList();
+        var unlabeled = shuffled.Skip(options.SeedSize).Order().ToList();
 
         var trainer = new ClassifierTrainer(options.Trainer);
         var curve = new List<CurvePoint>();
@@ -68,12 +67,8 @@ public static class ActiveLearningSimulation
                 break;
             }
 
-            // 3. Rank the unlabeled pool and reveal the labels of the top batch. With one class
-            // labeled every uncertainty score ties and ties would serve pool (file) order; the app
-            // trains no model then and serves a shuffled queue, so ask at random like it does.
-            var oneClass = labeled.Select(i => labels[i]).Distinct().Count() < 2;
-            var asking = oneClass ? QueryStrategy.Random : strategy;
-            var ranked = Rank(classifier, features, unlabeled, asking, options, seed * 10_007 + round);
+            // 3. Rank the unlabeled pool and reveal the labels of the top batch.
+            var ranked = Rank(classifier, features, unlabeled, strategy, options, seed * 10_007 + round);
             var batch = ranked.Top(Math.Min(options.BatchSize, unlabeled.Count)).Select(p => unlabeled[p]).ToArray();
             labeled.AddRange(batch);
             unlabeled = unlabeled.Except(batch).ToList();
@@ -92,8 +87,27 @@ public static class ActiveLearningSimulation
         }
 
         var rows = unlabeled.Select(i => features[i]).ToArray();
+        if (classifier.IsDegenerate)
+        {
+            // As in the app: with one class labeled the model has nothing to say, so spread out.
+            return ColdStart(rows, options.BatchSize, seed);
+        }
+
         var ranked = PoolRanker.Rank(classifier.PredictProbabilities(rows), strategy, seed);
         return options.Diversity ? PoolRanker.Diversify(ranked, rows, options.BatchSize, seed) : ranked;
+    }
+
+    private static RankedPool ColdStart(float[][] rows, int batchSize, int seed)
+    {
+        var picked = DiverseSampler.Pick(rows, batchSize, seed);
+        var scores = new float[rows.Length];
+        foreach (var row in picked)
+        {
+            scores[row] = 1f;
+        }
+
+        var rest = Enumerable.Range(0, rows.Length).Where(i => scores[i] == 0f);
+        return new RankedPool(scores, [.. picked, .. rest]);
     }
 
     private static (int[] Pool, int[] Test) SplitFor(IReadOnlyList<int> labels, SimulationOptions options, int seed)

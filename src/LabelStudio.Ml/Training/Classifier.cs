@@ -42,6 +42,14 @@ public sealed partial class Classifier
     /// <summary>Class probabilities per row, indexed by our class index.</summary>
     public float[][] PredictProbabilities(IReadOnlyList<float[]> rows)
     {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Length != FeatureCount)
+            {
+                throw new ArgumentException($"Row {i} has {rows[i].Length} features, expected {FeatureCount}.");
+            }
+        }
+
         var result = new float[rows.Count][];
         if (_model is null)
         {

@@ -55,6 +55,27 @@ public sealed class ActiveLearningSimulationTests
     }
 
     [Fact]
+    public void OneClassSeedSetIsFollowedByASpreadOutBatch()
+    {
+        // Class 0 fills most of the pool and comes first in file order, which a tie-broken ranking
+        // of a one-class model would follow; a spread-out batch reaches the other two blobs.
+        var (rows, labels) = TestData.Blobs(classCount: 3, perClass: 60, dimensions: 3, separation: 30f, seed: 16);
+        var pool = Enumerable.Range(0, rows.Length)
+            .Where(i => labels[i] == 0 || i % 10 < 3)
+            .OrderBy(i => labels[i])
+            .ToArray();
+        var options = Small with
+        {
+            SeedSize = 1, BatchSize = 3, Rounds = 1, Seeds = [0], Strategies = [QueryStrategy.Margin],
+        };
+
+        var run = ActiveLearningSimulation.Run(
+            pool.Select(i => rows[i]).ToArray(), pool.Select(i => labels[i]).ToArray(), 3, options).Runs[0];
+
+        Assert.InRange(run.Curve[1].Accuracy, 0.9, 1.0);
+    }
+
+    [Fact]
     public void ResultSerializesToTheDocumentedJsonShape()
     {
         var run = new SimulationRun(QueryStrategy.LeastConfidence, 0, [new CurvePoint(20, 0.61)]);
@@ -79,7 +100,7 @@ public sealed class ActiveLearningSimulationTests
     }
 
     [Fact]
-    public void UncertaintyStrategiesAskAtRandomWhileOnlyOneClassIsLabeled()
+    public void UncertaintyStrategiesSpreadOutWhileOnlyOneClassIsLabeled()
     {
         // A file sorted by class and a one-row seed set: the first model knows a single class, so
         // every uncertainty score ties, and ties served in pool order would keep asking that class.

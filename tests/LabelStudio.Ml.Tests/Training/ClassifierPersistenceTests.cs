@@ -19,6 +19,21 @@ public sealed class ClassifierPersistenceTests
     }
 
     [Fact]
+    public void LoadedModelCanSeedTheNextTraining()
+    {
+        var (rows, labels) = TestData.Blobs(classCount: 2, perClass: 10, dimensions: 3, separation: 3f, seed: 8);
+        var classifier = new ClassifierTrainer().Train(new LabeledSet(rows, labels, 2), CancellationToken.None);
+        using var file = new MemoryStream();
+        classifier.Save(file);
+        file.Position = 0;
+
+        var loaded = Classifier.Load(file);
+
+        Assert.NotNull(loaded.WarmStartFor([0, 1], featureCount: 3));
+        Assert.Null(loaded.WarmStartFor([0, 1], featureCount: 4));
+    }
+
+    [Fact]
     public void DegenerateModelSurvivesSaveAndLoad()
     {
         var set = new LabeledSet([[1f]], [1], ClassCount: 2);

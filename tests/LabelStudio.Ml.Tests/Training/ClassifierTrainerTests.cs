@@ -49,6 +49,41 @@ public sealed class ClassifierTrainerTests
     }
 
     [Fact]
+    public void CanceledTrainingThrowsBeforeFitting()
+    {
+        var set = new LabeledSet([[0f], [1f]], [0, 1], ClassCount: 2);
+        using var canceled = new CancellationTokenSource();
+        canceled.Cancel();
+
+        var error = Record.Exception(() => new ClassifierTrainer().Train(set, canceled.Token));
+
+        Assert.IsType<OperationCanceledException>(error);
+    }
+
+    [Fact]
+    public void RowsOfTheWrongLengthAreRejectedWhenScoring()
+    {
+        var classifier = new ClassifierTrainer().Train(new LabeledSet([[0f, 1f], [1f, 0f]], [0, 1], 2), default);
+
+        var error = Record.Exception(() => classifier.PredictProbabilities([[1f, 2f, 3f]]));
+
+        Assert.IsType<ArgumentException>(error);
+    }
+
+    [Fact]
+    public void ConcurrentScoringGivesTheSameProbabilities()
+    {
+        var (rows, labels) = TestData.Blobs(3, 2_000, 4, 2f, seed: 6);
+        var classifier = new ClassifierTrainer().Train(new LabeledSet(rows[..300], labels[..300], 3), default);
+        var expected = classifier.PredictProbabilities(rows);
+
+        var results = new float[4][][];
+        Parallel.For(0, results.Length, i => results[i] = classifier.PredictProbabilities(rows));
+
+        Assert.All(results, result => Assert.Equal(expected, result));
+    }
+
+    [Fact]
     public void LabelsOutsideTheClassRangeAreRejected()
     {
         var set = new LabeledSet([[1f], [2f]], [0, 3], ClassCount: 3);
