@@ -1,36 +1,17 @@
-using Microsoft.Extensions.Hosting;
+using LabelStudio.Core.Jobs;
 using Microsoft.Extensions.Logging;
 
 namespace LabelStudio.Core.ImportJobs;
 
-/// <summary>Runs queued imports one at a time, woken by new uploads and polling for left-over ones.</summary>
-public sealed partial class ImportWorker(
-    ImportJobService jobs,
-    ImportRunner runner,
-    ILogger<ImportWorker> logger) : BackgroundService
+/// <summary>Runs queued imports one at a time.</summary>
+public sealed class ImportWorker(ImportJobService jobs, ImportRunner runner, ILogger<ImportWorker> logger)
+    : PollingWorker<int>(jobs.WakeUps, logger)
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    protected override TimeSpan PollInterval => TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                foreach (var jobId in await runner.DueJobsAsync(stoppingToken))
-                {
-                    await runner.RunAsync(jobId, stoppingToken);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogLoopFailed(exception);
-            }
+    protected override Task<IReadOnlyList<int>> DueJobsAsync(CancellationToken cancellationToken) =>
+        runner.DueJobsAsync(cancellationToken);
 
-            await jobs.WakeUps.WaitAsync(PollInterval, stoppingToken);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Import loop failed; retrying at the next poll")]
-    private partial void LogLoopFailed(Exception exception);
+    protected override Task RunJobAsync(int jobId, CancellationToken cancellationToken) =>
+        runner.RunAsync(jobId, cancellationToken);
 }
