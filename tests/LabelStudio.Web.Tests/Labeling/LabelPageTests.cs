@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 using Bunit;
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Projects;
 using LabelStudio.Web.Features.Labeling;
+using LabelStudio.Web.Features.Projects;
 using LabelStudio.Web.Tests.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -185,6 +187,23 @@ public sealed partial class LabelPageTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task LetterHotkeyWorksWithShiftOrCapsLock()
+    {
+        await SetHotkeyAsync("Pear", "p");
+        var module = JSInterop.SetupModule("/assets/hotkeys.js");
+        module.Mode = JSRuntimeMode.Loose;
+        var page = await OpenPageAsync();
+        var first = ShownItem(page);
+
+        var keys = Assert.IsAssignableFrom<IEnumerable<string>>(module.VerifyInvoke("attach").Arguments[1]).ToList();
+        await PressAsync(page, "P");
+
+        Assert.Contains("p", keys);
+        Assert.Contains("P", keys);
+        Assert.Equal(ClassNamed("Pear").Id, (await ItemAsync(first)).CurrentClassId);
+    }
+
+    [Fact]
     public async Task WhenEveryItemIsDecidedThePageSaysTheQueueIsEmpty()
     {
         var page = await OpenPageAsync();
@@ -207,6 +226,14 @@ public sealed partial class LabelPageTests : ComponentTestBase
         await page.WaitForAssertionAsync(() => Assert.Contains("This project does not exist.", page.Markup));
 
         Assert.Empty(page.FindAll("#labeling-ready"));
+    }
+
+    /// <summary>Gives a class another hotkey through the settings service, as a lead would.</summary>
+    private async Task SetHotkeyAsync(string className, string hotkey)
+    {
+        var draft = ProjectDrafts.From(Project);
+        draft.Classes.Single(c => c.Name == className).Hotkey = hotkey;
+        await Services.GetRequiredService<ProjectService>().UpdateAsync(Project.Id, draft, CancellationToken.None);
     }
 
     private async Task<IRenderedComponent<LabelPage>> OpenPageAsync()
