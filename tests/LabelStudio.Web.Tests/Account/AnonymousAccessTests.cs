@@ -71,14 +71,14 @@ public sealed class AnonymousAccessTests(AppFixture fixture) : IClassFixture<App
         Assert.All(outcomes, o => Assert.True(o.MarkedOpen == (o.Status != HttpStatusCode.Redirect), o.ToString()));
     }
 
-    /// <summary>GET endpoints mapped by the app's own code (not pages or framework assets), with a sample path.</summary>
+    /// <summary>GET endpoints the app's own code maps (not pages or framework assets), with a sample path.</summary>
     private List<(string Path, bool MarkedOpen)> OurGetEndpoints() =>
         fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<MethodInfo>()?.DeclaringType?.Assembly == typeof(Program).Assembly)
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
             .Select(e => (
-                new RouteTable.Page(typeof(Program), e.RoutePattern.RawText!, false).SamplePath,
+                RouteTable.SamplePath(e.RoutePattern.RawText!),
                 e.Metadata.GetMetadata<IAllowAnonymous>() is not null))
             .ToList();
 

@@ -52,7 +52,8 @@ public sealed class LockoutTests
 
     private static async Task<string> ErrorOfAsync(HttpResponseMessage response)
     {
-        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var html = await response.Content.ReadAsStringAsync();
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         return document.QuerySelector(".login-error")?.TextContent.Trim() ?? "(no error shown)";
     }
 }

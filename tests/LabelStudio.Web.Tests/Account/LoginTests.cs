@@ -26,7 +26,8 @@ public sealed class LoginTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         using var client = fixture.App.CreateBrowserlessClient();
 
-        var response = await LoginForm.PostAsync(client, AppFactory.AdminEmail, AppFixture.AdminPassword, "/projects/1");
+        var response = await LoginForm.PostAsync(
+            client, AppFactory.AdminEmail, AppFixture.AdminPassword, returnUrl: "/projects/1");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(new Uri(client.BaseAddress!, "/projects/1"), Target(client, response));

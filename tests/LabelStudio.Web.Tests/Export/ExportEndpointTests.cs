@@ -16,7 +16,8 @@ public sealed class ExportEndpointTests(AppFixture fixture) : IClassFixture<AppF
     {
         using var client = fixture.App.CreateBrowserlessClient();
         await LoginForm.LogInAsAdminAsync(client, AppFixture.AdminPassword);
-        var sourceHeader = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "samples", "penguins.csv")).First().Split(',');
+        var sample = Path.Combine(AppContext.BaseDirectory, "samples", "penguins.csv");
+        var sourceHeader = File.ReadLines(sample).First().Split(',');
 
         var response = await client.GetAsync("/projects/1/export.csv");
         var lines = await LinesOfAsync(response);
@@ -62,7 +63,8 @@ public sealed class ExportEndpointTests(AppFixture fixture) : IClassFixture<AppF
         var services = scope.ServiceProvider;
         var admin = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(AppFactory.AdminEmail);
         var project = (await services.GetRequiredService<ProjectService>().GetAsync(1, CancellationToken.None))!;
-        var lease = (await services.GetRequiredService<QueueService>().NextAsync(1, admin!.Id, CancellationToken.None))!;
+        var queue = services.GetRequiredService<QueueService>();
+        var lease = (await queue.NextAsync(1, admin!.Id, CancellationToken.None))!;
         var labelClass = project.Classes[^1];
 
         await services.GetRequiredService<LabelingService>().SubmitAsync(

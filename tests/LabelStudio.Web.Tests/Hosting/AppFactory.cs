@@ -7,7 +7,8 @@ namespace LabelStudio.Web.Tests.Hosting;
 /// The real app on the in-memory test server, over its own SQLite file in <paramref name="dataDirectory"/>.
 /// A null <paramref name="adminPassword"/> leaves the password empty so the first start generates one.
 /// </summary>
-public sealed class AppFactory(string dataDirectory, string? adminPassword, bool seedDemo) : WebApplicationFactory<Program>
+public sealed class AppFactory(string dataDirectory, string? adminPassword, bool seedDemo)
+    : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "lead@labelstudio.test";
 

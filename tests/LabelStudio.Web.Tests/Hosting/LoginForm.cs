@@ -5,7 +5,8 @@ namespace LabelStudio.Web.Tests.Hosting;
 /// <summary>Fills in and posts the login page's form the way a browser without scripts would.</summary>
 public static class LoginForm
 {
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string email, string password, string? returnUrl = null)
+    public static async Task<HttpResponseMessage> PostAsync(
+        HttpClient client, string email, string password, string? returnUrl = null)
     {
         var path = returnUrl is null ? "/login" : $"/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
         var document = new HtmlParser().ParseDocument(await client.GetStringAsync(path));

@@ -35,7 +35,9 @@ public sealed class ClassButtonsTests : ComponentTestBase
     {
         var current = ClassNamed("Pear");
 
-        var buttons = Render<ClassButtons>(p => p.Add(b => b.Classes, Project.Classes).Add(b => b.CurrentClassId, current.Id));
+        var buttons = Render<ClassButtons>(p => p
+            .Add(b => b.Classes, Project.Classes)
+            .Add(b => b.CurrentClassId, current.Id));
 
         Assert.Equal(["Pear"], buttons.FindAll("button.current").Select(b => b.GetAttribute("data-class")));
     }

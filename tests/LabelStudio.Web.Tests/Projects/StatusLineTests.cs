@@ -40,7 +40,8 @@ public sealed class StatusLineTests : ComponentTestBase
     [Fact]
     public void StatusLineShowsARunningRetrainAndItsPhase()
     {
-        var status = new ProjectStatus(20, 5, 5, 2, 1, 0.8, new TrainingStatus(true, false, "Ranking unlabeled items", 0.7, null, null));
+        var running = new TrainingStatus(true, false, "Ranking unlabeled items", 0.7, null, null);
+        var status = new ProjectStatus(20, 5, 5, 2, 1, 0.8, running);
 
         var line = Render<StatusLine>(p => p.Add(s => s.ProjectId, Project.Id).Add(s => s.Status, status));
 
@@ -63,11 +64,13 @@ public sealed class StatusLineTests : ComponentTestBase
     [Fact]
     public async Task StatusLinePicksUpANewlyTrainedModelAndAnnouncesIt()
     {
-        var before = await Services.GetRequiredService<ProjectStatusService>().GetAsync(Project.Id, CancellationToken.None);
+        var statuses = Services.GetRequiredService<ProjectStatusService>();
+        var before = await statuses.GetAsync(Project.Id, CancellationToken.None);
         var line = Render<StatusLine>(p => p.Add(s => s.ProjectId, Project.Id).Add(s => s.Status, before));
         await LabelARoundAsync(["Apple", "Pear", "Apple", "Pear", "Plum"]);
 
-        var model = await Services.GetRequiredService<TrainingRunner>().RunIfDueAsync(Project.Id, CancellationToken.None);
+        var runner = Services.GetRequiredService<TrainingRunner>();
+        var model = await runner.RunIfDueAsync(Project.Id, CancellationToken.None);
 
         Assert.NotNull(model);
         line.WaitForAssertion(
@@ -90,7 +93,8 @@ public sealed class StatusLineTests : ComponentTestBase
         foreach (var name in classNames)
         {
             var lease = await queue.NextAsync(Project.Id, UserId, CancellationToken.None);
-            var submission = new LabelSubmission(Project.Id, lease!.ItemId, UserId, ClassNamed(name).Id, 1, null, false);
+            var submission = new LabelSubmission(
+                Project.Id, lease!.ItemId, UserId, ClassNamed(name).Id, 1, Comment: null, SuggestionShown: false);
             await labeling.SubmitAsync(submission, CancellationToken.None);
         }
     }

@@ -68,15 +68,18 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
 
     protected async Task<List<LabelEvent>> LabelEventsAsync()
     {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await ContextAsync();
         return await db.LabelEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
     }
 
     protected async Task<Item> ItemAsync(long itemId)
     {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await ContextAsync();
         return await db.Items.AsNoTracking().SingleAsync(i => i.Id == itemId);
     }
+
+    private Task<AppDbContext> ContextAsync() =>
+        Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
     /// <summary>A project with three classes on keys 1–3 and a dozen rows, imported as a user would.</summary>
     private async Task<Project> SeedFruitProjectAsync()

@@ -23,7 +23,8 @@ public sealed class LabelSaveGate : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        var savesALabel = eventData.Context?.ChangeTracker.Entries<LabelEvent>().Any(e => e.State == EntityState.Added) == true;
+        var savesALabel = eventData.Context?.ChangeTracker.Entries<LabelEvent>()
+            .Any(e => e.State == EntityState.Added) == true;
         if (savesALabel && _release is { } release)
         {
             _reached.TrySetResult();
