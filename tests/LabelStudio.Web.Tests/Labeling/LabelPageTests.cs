@@ -3,6 +3,7 @@ using Bunit;
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Projects;
+using LabelStudio.Core.Training;
 using LabelStudio.Web.Features.Labeling;
 using LabelStudio.Web.Features.Projects;
 using LabelStudio.Web.Tests.Rendering;
@@ -204,6 +205,23 @@ public sealed partial class LabelPageTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task StatusLineKeepsANewModelWhenThePageRendersAgain()
+    {
+        var page = await OpenPageAsync();
+        foreach (var key in new[] { "1", "2", "1", "2", "3" })
+        {
+            await PressAsync(page, key);
+        }
+        var model = await Services.GetRequiredService<TrainingRunner>().RunIfDueAsync(Project.Id, CancellationToken.None);
+        page.WaitForAssertion(() => Assert.Equal($"{model?.Version}", ModelShown(page)), TimeSpan.FromSeconds(10));
+
+        await PressAsync(page, "i");
+
+        Assert.NotNull(model);
+        Assert.Equal($"{model.Version}", ModelShown(page));
+    }
+
+    [Fact]
     public async Task WhenEveryItemIsDecidedThePageSaysTheQueueIsEmpty()
     {
         var page = await OpenPageAsync();
@@ -251,6 +269,9 @@ public sealed partial class LabelPageTests : ComponentTestBase
 
     [GeneratedRegex(@"blazor:[\w:]+=""[^""]*""")]
     private static partial Regex RendererIds();
+
+    private static string? ModelShown(IRenderedComponent<LabelPage> page) =>
+        page.Find("#status-line").GetAttribute("data-model");
 
     private static long ShownItem(IRenderedComponent<LabelPage> page) =>
         long.Parse(page.Find("#labeling-ready").GetAttribute("data-item")!);
