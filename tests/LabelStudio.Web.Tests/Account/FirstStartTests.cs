@@ -69,6 +69,23 @@ public sealed partial class FirstStartTests
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
     }
 
+    [Fact]
+    public async Task TooShortAConfiguredPasswordStopsTheStartAndALongerOneWorksNextTime()
+    {
+        using var data = new TempDirectory();
+        var refused = new AppFactory(data.Path, "short", seedDemo: false);
+        var failure = Record.Exception(() => refused.Server);
+        await refused.DisposeAsync();
+        await using var app = new AppFactory(data.Path, "long enough this time", seedDemo: false);
+        using var client = app.CreateBrowserlessClient();
+
+        using var login = await LoginForm.PostAsync(client, AppFactory.AdminEmail, "long enough this time");
+
+        Assert.Contains("at least 10 characters", failure?.ToString());
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal(1, await UserCountAsync(app));
+    }
+
     private static List<string> AnnouncedPasswords(string output) =>
         [.. Announcement().Matches(output).Where(m => m.Groups["email"].Value == AppFactory.AdminEmail)
             .Select(m => m.Groups["password"].Value)];

@@ -90,6 +90,18 @@ public sealed class LoginTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task EmailIsMatchedWhateverItsCase()
+    {
+        using var client = fixture.App.CreateBrowserlessClient();
+        var shouted = AppFactory.AdminEmail.ToUpperInvariant();
+
+        var response = await LoginForm.PostAsync(client, shouted, AppFixture.AdminPassword);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains(SetCookies(response), c => c.StartsWith(AuthCookie + "="));
+    }
+
+    [Fact]
     public async Task LoggedInUserSeesTheProjects()
     {
         using var client = fixture.App.CreateBrowserlessClient();
