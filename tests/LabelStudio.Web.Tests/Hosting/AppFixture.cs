@@ -11,8 +11,6 @@ public sealed class AppFixture : IAsyncLifetime
 
     public AppFactory App { get; }
 
-    public string DataDirectory => _data.Path;
-
     public Task InitializeAsync()
     {
         // Starting the server runs migrations, the admin bootstrap and the demo seed once for the class.
