@@ -1,3 +1,5 @@
+using LabelStudio.Core.Data.Entities;
+
 namespace LabelStudio.Web.Features.Labeling;
 
 /// <summary>What a key press on the labeling page means.</summary>
@@ -18,6 +20,20 @@ public abstract record KeyAction
 public static class LabelingKeys
 {
     public static readonly IReadOnlyList<string> PageKeys = ["Tab", "ArrowLeft", "ArrowRight", "c", "C", "i", "I", "?"];
+
+    /// <summary>
+    /// Every key the browser should hand to the page. A letter hotkey is listed in both cases, since
+    /// with Shift or Caps Lock the browser reports "A" for the "a" key, just as the page keys are.
+    /// </summary>
+    public static IReadOnlyList<string> Handled(IEnumerable<LabelClass> classes) =>
+    [
+        .. classes
+            .Select(c => c.Hotkey)
+            .Where(k => k.Length > 0)
+            .SelectMany(k => new[] { k.ToLowerInvariant(), k.ToUpperInvariant() })
+            .Distinct(),
+        .. PageKeys,
+    ];
 
     public static KeyAction Map(string key, LabelingSession session) => key switch
     {

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Bunit;
+using Bunit.TestDoubles;
+using LabelStudio.Core;
+using LabelStudio.Core.Data;
+using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Import;
+using LabelStudio.Core.ImportJobs;
+using LabelStudio.Core.Projects;
+using LabelStudio.Web.Features.Labeling;
+using LabelStudio.Ml.Tabular;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace LabelStudio.Web.Tests.Rendering;
+
+/// <summary>
+/// bUnit with MudBlazor and the real Core services over a SQLite file in a temp folder, holding one
+/// small project imported through the real import path, and a signed-in annotator.
+/// </summary>
+public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
+{
+    public const int ItemCount = 12;
+    public static readonly string[] ClassNames = ["Apple", "Pear", "Plum"];
+
+    private readonly TempDirectory _data = new();
+
+    protected ComponentTestBase()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path })
+            .Build();
+        Services.AddLogging();
+        Services.AddLabelStudioCore(configuration);
+        Services.AddMudServices();
+        Services.AddTransient<LabelingSession>();
+
+        // MudBlazor and the hotkey listener import scripts the tests have no browser for.
+        JSInterop.Mode = JSRuntimeMode.Loose;
+
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized("annotator@labelstudio.test");
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, UserId));
+    }
+
+    protected string UserId { get; } = Guid.NewGuid().ToString();
+
+    protected Project Project { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        Project = await SeedFruitProjectAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        // Some MudBlazor services can only be disposed asynchronously, which xunit's own Dispose call is not.
+        await DisposeAsync();
+        _data.Dispose();
+    }
+
+    protected LabelClass ClassNamed(string name) => Project.Classes.Single(c => c.Name == name);
+
+    protected async Task<List<LabelEvent>> LabelEventsAsync()
+    {
+        await using var db = await ContextAsync();
+        return await db.LabelEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+    }
+
+    protected async Task<Item> ItemAsync(long itemId)
+    {
+        await using var db = await ContextAsync();
+        return await db.Items.AsNoTracking().SingleAsync(i => i.Id == itemId);
+    }
+
+    private Task<AppDbContext> ContextAsync() =>
+        Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+    /// <summary>A project with three classes on keys 1–3 and a dozen rows, imported as a user would.</summary>
+    private async Task<Project> SeedFruitProjectAsync()
+    {
+        var projects = Services.GetRequiredService<ProjectService>();
+        var draft = new ProjectDraft
+        {
+            Name = "Fruit",
+            Instructions = "Tell the fruit by weight and colour.",
+            RoundSize = 5,
+            Classes = [.. ClassNames.Select((name, i) => new ClassDraft { Name = name, Hotkey = $"{i + 1}" })],
+        };
+        var created = await projects.CreateAsync(draft, UserId, CancellationToken.None);
+
+        var imports = Services.GetRequiredService<ImportJobService>();
+        await using var file = new MemoryStream(Encoding.UTF8.GetBytes(FruitCsv()));
+        var job = await imports.UploadAsync(created.Id, "fruit.csv", file, UserId, CancellationToken.None);
+        var plan = new TableImportPlan(
+            ["Weight (g)", "Colour"],
+            IdColumn: "Id",
+            ColumnKinds: new Dictionary<string, ColumnKind> { ["Colour"] = ColumnKind.Category });
+        await imports.StartAsync(job.Id, new ImportRequest(plan, AddMissingClasses: false), CancellationToken.None);
+        var result = await Services.GetRequiredService<ImportRunner>().RunAsync(job.Id, CancellationToken.None);
+        if (result?.Status != JobStatus.Succeeded)
+        {
+            throw new InvalidOperationException($"Seeding the test project failed: {result?.Message}");
+        }
+
+        return (await projects.GetAsync(created.Id, CancellationToken.None))!;
+    }
+
+    private static string FruitCsv()
+    {
+        string[] colours = ["red", "green", "purple"];
+        var lines = Enumerable.Range(1, ItemCount).Select(i =>
+            string.Create(CultureInfo.InvariantCulture, $"fruit-{i},{100 + 7 * i},{colours[i % colours.Length]}"));
+        return string.Join('\n', ["Id,Weight (g),Colour", .. lines]) + "\n";
+    }
+}
