@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -10,20 +11,26 @@ namespace LabelStudio.Core.Tests.Infrastructure;
 
 /// <summary>
 /// The Core services as the web app wires them, on a real SQLite file in a fresh temporary data
-/// directory, with a clock the test moves by hand. Disposing deletes the directory.
+/// directory, with a clock the test moves by hand. Disposing stops any workers and deletes the
+/// directory.
 /// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
     private readonly ServiceProvider _services;
+    private readonly IReadOnlyList<IHostedService> _workers;
+    private readonly bool _ownsDirectory;
 
-    private TestDatabase(string root, ServiceProvider services, FakeTimeProvider clock, LogRecorder logs)
+    private TestDatabase(
+        string root, ServiceProvider services, FakeTimeProvider clock, LogRecorder logs, bool withWorkers, bool ownsDirectory)
     {
         Root = root;
         _services = services;
         Clock = clock;
         Logs = logs;
+        _workers = withWorkers ? [.. services.GetServices<IHostedService>()] : [];
+        _ownsDirectory = ownsDirectory;
     }
 
     /// <summary>The data directory: database file, uploads and saved models.</summary>
@@ -33,29 +40,18 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public LogRecorder Logs { get; }
 
-    public static async Task<TestDatabase> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="withWorkers">Also start the training and import workers, as the web host does.</param>
+    public static async Task<TestDatabase> CreateAsync(bool withWorkers = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "labelstudio-tests", Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = root })
-            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
-            .Build();
-        var clock = new FakeTimeProvider(Start);
-        var logs = new LogRecorder();
-
-        var services = new ServiceCollection()
-            .AddSingleton<TimeProvider>(clock)
-            .AddLogging(logging => logging
-                .AddProvider(logs)
-                .SetMinimumLevel(LogLevel.Debug)
-                .AddFilter("Microsoft", LogLevel.Warning))
-            .AddLabelStudioCore(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-
-        var database = new TestDatabase(root, services, clock, logs);
+        var database = Build(root, new FakeTimeProvider(Start), withWorkers, settings, ownsDirectory: true);
         await database.Get<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        await database.StartWorkersAsync();
         return database;
     }
+
+    /// <summary>A second process on the same data directory and clock, like another web instance.</summary>
+    public TestDatabase OpenAnotherInstance() => Build(Root, Clock, withWorkers: false, settings: null, ownsDirectory: false);
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
@@ -66,12 +62,53 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        var databaseFile = Path.Combine(Root, "labelstudio.db");
+        foreach (var worker in _workers)
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
         await _services.DisposeAsync();
+        if (!_ownsDirectory)
+        {
+            return;
+        }
 
         // Pooled connections keep the file open; only this database's pool is closed, so tests
         // running beside this one keep theirs.
+        var databaseFile = Path.Combine(Root, "labelstudio.db");
         SqliteConnection.ClearPool(new SqliteConnection($"Data Source={databaseFile};Pooling=True"));
         Directory.Delete(Root, recursive: true);
+    }
+
+    private static TestDatabase Build(
+        string root, FakeTimeProvider clock, bool withWorkers, IReadOnlyDictionary<string, string?>? settings, bool ownsDirectory)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = root })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
+        var logs = new LogRecorder();
+
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(clock)
+            .AddLogging(logging => logging
+                .AddProvider(logs)
+                .SetMinimumLevel(LogLevel.Debug)
+                .AddFilter("Microsoft", LogLevel.Warning))
+            .AddLabelStudioCore(configuration);
+        if (withWorkers)
+        {
+            services.AddLabelStudioWorkers();
+        }
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return new TestDatabase(root, provider, clock, logs, withWorkers, ownsDirectory);
+    }
+
+    private async Task StartWorkersAsync()
+    {
+        foreach (var worker in _workers)
+        {
+            await worker.StartAsync(CancellationToken.None);
+        }
     }
 }
