@@ -113,6 +113,35 @@ public sealed class CsvExporterTests : IAsyncLifetime
         Assert.Equal("'=cmd|' /C calc'!A0", Assert.Single(table.Rows).Values[2]);
     }
 
+    [Fact]
+    public async Task ColumnsOnlyTheFirstFileHadAreStillExportedAfterASecondFile()
+    {
+        await _database.ImportCsvAsync(_project.Id, "Id,Note,Mass\nb1,first,3.5\n", NotePlan);
+        await _database.ImportCsvAsync(_project.Id, "Id,Mass,Colour\nb2,4.1,red\n", NotePlan);
+        await LabelEverythingAsync();
+
+        var (_, table) = await ExportAsync();
+
+        Assert.Equal(["Id", "Note", "Mass", "Colour"], table.Columns.Take(4));
+        Assert.Equal(
+            [("b1", "first", "3.5", null), ("b2", null, "4.1", "red")],
+            table.Rows.Select(r => (r.Values[0], r.Values[1], r.Values[2], r.Values[3])));
+    }
+
+    [Fact]
+    public async Task ColumnHiddenAsLabelInOneFileButKeptAsDataInTheNextIsExportedWithTheNextFilesValues()
+    {
+        var hidden = NotePlan with { LabelColumn = "Species", LabelMode = LabelMode.HiddenGroundTruth };
+        await _database.ImportCsvAsync(_project.Id, "Id,Species,Mass\nb1,Adelie,3.5\n", hidden);
+        await _database.ImportCsvAsync(_project.Id, "Id,Species,Mass\nb2,unsure,4.1\n", NotePlan);
+        await LabelEverythingAsync();
+
+        var (_, table) = await ExportAsync();
+
+        Assert.Equal(["Id", "Species", "Mass", "label"], table.Columns.Take(4));
+        Assert.Equal([("b1", null), ("b2", "unsure")], table.Rows.Select(r => (r.Values[0], r.Values[1])));
+    }
+
     private static string Instant(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
 
     private async Task ImportNotesAsync(IReadOnlyList<string> notes)
