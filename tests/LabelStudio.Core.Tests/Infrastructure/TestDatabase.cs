@@ -41,17 +41,18 @@ internal sealed class TestDatabase : IAsyncDisposable
     public LogRecorder Logs { get; }
 
     /// <param name="withWorkers">Also start the training and import workers, as the web host does.</param>
-    public static async Task<TestDatabase> CreateAsync(bool withWorkers = false, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="configure">Extra registrations after the product's own, e.g. a command interceptor.</param>
+    public static async Task<TestDatabase> CreateAsync(bool withWorkers = false, Action<IServiceCollection>? configure = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "labelstudio-tests", Guid.NewGuid().ToString("N"));
-        var database = Build(root, new FakeTimeProvider(Start), withWorkers, settings, ownsDirectory: true);
+        var database = Build(root, new FakeTimeProvider(Start), withWorkers, configure, ownsDirectory: true);
         await database.Get<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         await database.StartWorkersAsync();
         return database;
     }
 
     /// <summary>A second process on the same data directory and clock, like another web instance.</summary>
-    public TestDatabase OpenAnotherInstance() => Build(Root, Clock, withWorkers: false, settings: null, ownsDirectory: false);
+    public TestDatabase OpenAnotherInstance() => Build(Root, Clock, withWorkers: false, configure: null, ownsDirectory: false);
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
@@ -80,11 +81,10 @@ internal sealed class TestDatabase : IAsyncDisposable
     }
 
     private static TestDatabase Build(
-        string root, FakeTimeProvider clock, bool withWorkers, IReadOnlyDictionary<string, string?>? settings, bool ownsDirectory)
+        string root, FakeTimeProvider clock, bool withWorkers, Action<IServiceCollection>? configure, bool ownsDirectory)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = root })
-            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var logs = new LogRecorder();
 
@@ -99,6 +99,7 @@ internal sealed class TestDatabase : IAsyncDisposable
         {
             services.AddLabelStudioWorkers();
         }
+        configure?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         return new TestDatabase(root, provider, clock, logs, withWorkers, ownsDirectory);
