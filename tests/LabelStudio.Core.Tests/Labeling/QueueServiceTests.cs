@@ -65,19 +65,20 @@ public sealed class QueueServiceTests : IAsyncLifetime
     {
         var project = await _database.CreateNumberedItemsAsync(10);
         var alice = new Annotator(_database, project.Id, "alice");
-        var bob = new Annotator(_database, project.Id, "bob");
         var first = await alice.NextAsync();
 
-        _database.Clock.Advance(TimeSpan.FromMinutes(4));
+        _database.Clock.Advance(LeaseDuration / 2);
         var again = await alice.NextAsync();
-        var other = await bob.NextAsync();
+        _database.Clock.Advance(LeaseDuration * 0.75);
+        var servedToBob = await new Annotator(_database, project.Id, "bob").NextAsync();
 
         Assert.NotNull(first);
         Assert.NotNull(again);
-        Assert.Equal(first.Id, again.Id);
-        Assert.Equal(first.ItemId, again.ItemId);
-        Assert.Equal(_database.Clock.GetUtcNow() + LeaseDuration, again.ExpiresAt);
-        Assert.NotEqual(first.ItemId, other!.ItemId);
+        Assert.Equal((first.Id, first.ItemId), (again.Id, again.ItemId));
+        Assert.Equal(TestDatabase.Start + LeaseDuration * 1.5, again.ExpiresAt);
+        Assert.NotEqual(first.ItemId, servedToBob!.ItemId);
+        await using var db = await _database.ContextAsync();
+        Assert.Equal(again.ExpiresAt, (await db.Leases.SingleAsync(l => l.UserId == "alice")).ExpiresAt);
     }
 
     [Fact]
