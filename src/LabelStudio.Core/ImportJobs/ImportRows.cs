@@ -20,12 +20,13 @@ internal static class ImportRows
     /// import, whose featurizer now describes every item. A label role yields to the other file's
     /// role: rows keep no values under their label column, so hiding it would hide the other file's.
     /// </summary>
-    public static IReadOnlyList<ProjectColumn> Merge(IReadOnlyList<ProjectColumn> current, IReadOnlyList<ProjectColumn> incoming)
+    public static IReadOnlyList<ProjectColumn> Merge(
+        IReadOnlyList<ProjectColumn> current, IReadOnlyList<ProjectColumn> incoming)
     {
         var incomingByName = incoming.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var known = current.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var kept = current.Select(c =>
-            incomingByName.TryGetValue(c.Name, out var now) && (now.Role == ColumnRole.Feature || c.Role == ColumnRole.Label) ? now : c);
+        var kept = current.Select(c => incomingByName.TryGetValue(c.Name, out var now)
+            && (now.Role == ColumnRole.Feature || c.Role == ColumnRole.Label) ? now : c);
         return [.. kept, .. incoming.Where(c => !known.Contains(c.Name))];
     }
 

@@ -122,7 +122,8 @@ public sealed partial class ImportRunner(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.ModelVersions.AnyAsync(m => m.ProjectId == projectId, cancellationToken)
-            || await db.TrainingStates.AnyAsync(s => s.ProjectId == projectId && s.RunningSince != null, cancellationToken);
+            || await db.TrainingStates.AnyAsync(
+                s => s.ProjectId == projectId && s.RunningSince != null, cancellationToken);
     }
 
     private async Task<IReadOnlyCollection<string>> ClassNamesAsync(int projectId, CancellationToken cancellationToken)

@@ -3,14 +3,13 @@ using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Export;
 using LabelStudio.Core.Import;
 using LabelStudio.Core.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace LabelStudio.Core.Tests.Export;
 
-/// <summary>Exports are read back with the product's own CSV parser, as a spreadsheet or a script would read them.</summary>
+/// <summary>Exports are read back with the product's own CSV parser, as a script would read them.</summary>
 public sealed class CsvExporterTests : IAsyncLifetime
 {
-    private static readonly TableImportPlan NotePlan = new(["Mass"], IdColumn: "Id");
+    private static readonly TableImportPlan MassPlan = new(["Mass"], IdColumn: "Id");
 
     private TestDatabase _database = null!;
     private Project _project = null!;
@@ -27,39 +26,44 @@ public sealed class CsvExporterTests : IAsyncLifetime
     public async Task ExportHasTheOriginalColumnsWithoutTheHiddenLabelThenHowEachItemWasLabeled()
     {
         var csv = "Id,Species,Note,Mass\nb1,Adelie,first,3.5\nb2,Gentoo,second,5.2\nb3,Gentoo,third,5.0\n";
-        await _database.ImportCsvAsync(_project.Id, csv, NotePlan with { LabelColumn = "Species", LabelMode = LabelMode.HiddenGroundTruth });
+        var hidden = MassPlan with { LabelColumn = "Species", LabelMode = LabelMode.HiddenGroundTruth };
+        await _database.ImportCsvAsync(_project.Id, csv, hidden);
         var alice = await AnnotatorWithAccountAsync("alice@example.com");
         var bob = await AnnotatorWithAccountAsync("bob@example.com");
-        var (adelie, gentoo) = await ClassIdsAsync();
-        await alice.LabelAsync(await ItemIdAsync("b3"), gentoo);
-        await alice.LabelAsync(await ItemIdAsync("b1"), gentoo);
+        var classes = await _database.ClassIdsAsync(_project.Id);
+        await alice.LabelAsync(await _database.ItemIdAsync(_project.Id, "b3"), classes[1]);
+        await alice.LabelAsync(await _database.ItemIdAsync(_project.Id, "b1"), classes[1]);
         _database.Clock.Advance(TimeSpan.FromMinutes(2));
-        await bob.LabelAsync(await ItemIdAsync("b1"), adelie);
+        await bob.LabelAsync(await _database.ItemIdAsync(_project.Id, "b1"), classes[0]);
 
         var (count, table) = await ExportAsync();
 
         Assert.Equal(2, count);
         Assert.Equal(
-            ["Id", "Note", "Mass", "label", "annotator", "labeled_at", "model_version", "round", "strategy", "seconds_spent",
-             "score_when_served"],
+            ["Id", "Note", "Mass", "label", "annotator", "labeled_at", "model_version", "round", "strategy",
+             "seconds_spent", "score_when_served"],
             table.Columns);
-        var rows = table.Rows.Select(r => (IEnumerable<string?>)r.Values).ToList();
-        Assert.Equal(["b1", "first", "3.5", "Adelie", "bob@example.com", Instant(_database.Clock.GetUtcNow()), "0", "1", "margin", "2.5", "0"],
-            rows[0]);
-        Assert.Equal(["b3", "third", "5.0", "Gentoo", "alice@example.com", Instant(TestDatabase.Start), "0", "1", "margin", "2.5", "0"],
-            rows[1]);
+        var first = Instant(TestDatabase.Start);
+        var relabeled = Instant(_database.Clock.GetUtcNow());
+        Assert.Equal(
+            ["b1", "first", "3.5", "Adelie", "bob@example.com", relabeled, "0", "1", "margin", "2.5", "0"],
+            table.Rows[0].Values.AsEnumerable());
+        Assert.Equal(
+            ["b3", "third", "5.0", "Gentoo", "alice@example.com", first, "0", "1", "margin", "2.5", "0"],
+            table.Rows[1].Values.AsEnumerable());
     }
 
     [Fact]
     public async Task ImportedLabelsAreExportedAsImported()
     {
         var csv = "Id,Species,Mass\nb1,Adelie,3.5\nb2,,4.1\nb3,Gentoo,5.0\n";
-        await _database.ImportCsvAsync(_project.Id, csv, NotePlan with { LabelColumn = "Species" });
+        await _database.ImportCsvAsync(_project.Id, csv, MassPlan with { LabelColumn = "Species" });
 
         var (count, table) = await ExportAsync();
 
         Assert.Equal(2, count);
-        Assert.Equal([("b1", "Adelie", "(imported)"), ("b3", "Gentoo", "(imported)")],
+        Assert.Equal(
+            [("b1", "Adelie", "(imported)"), ("b3", "Gentoo", "(imported)")],
             table.Rows.Select(r => (r.Values[0], r.Values[2], r.Values[3])));
     }
 
@@ -92,7 +96,8 @@ public sealed class CsvExporterTests : IAsyncLifetime
 
         var (_, table) = await ExportAsync();
 
-        Assert.Equal(["'=HYPERLINK(\"x\")", "'@SUM(A1)", "'+1+1", "-3.5", "'-2+3", "'=1", "1e3", "+7"],
+        Assert.Equal(
+            ["'=HYPERLINK(\"x\")", "'@SUM(A1)", "'+1+1", "-3.5", "'-2+3", "'=1", "1e3", "+7"],
             table.Rows.Select(r => r.Values[1]));
     }
 
@@ -100,13 +105,10 @@ public sealed class CsvExporterTests : IAsyncLifetime
     public async Task ClassNameThatLooksLikeAFormulaIsNeutralizedToo()
     {
         var project = await _database.CreateProjectAsync("Risky", ["=cmd|' /C calc'!A0", "Safe"]);
-        await _database.ImportCsvAsync(project.Id, "Id,Mass\nb1,1\nb2,2\n", NotePlan);
+        await _database.ImportCsvAsync(project.Id, "Id,Mass\nb1,1\nb2,2\n", MassPlan);
         var alice = new Annotator(_database, project.Id, "alice");
         var item = (await alice.NextAsync())!.ItemId;
-        await using (var db = await _database.ContextAsync())
-        {
-            await alice.LabelAsync(item, await db.LabelClasses.Where(c => c.ProjectId == project.Id && c.Ordinal == 0).Select(c => c.Id).SingleAsync());
-        }
+        await alice.LabelAsync(item, (await _database.ClassIdsAsync(project.Id))[0]);
 
         var (_, table) = await ExportAsync(project.Id);
 
@@ -116,8 +118,8 @@ public sealed class CsvExporterTests : IAsyncLifetime
     [Fact]
     public async Task ColumnsOnlyTheFirstFileHadAreStillExportedAfterASecondFile()
     {
-        await _database.ImportCsvAsync(_project.Id, "Id,Note,Mass\nb1,first,3.5\n", NotePlan);
-        await _database.ImportCsvAsync(_project.Id, "Id,Mass,Colour\nb2,4.1,red\n", NotePlan);
+        await _database.ImportCsvAsync(_project.Id, "Id,Note,Mass\nb1,first,3.5\n", MassPlan);
+        await _database.ImportCsvAsync(_project.Id, "Id,Mass,Colour\nb2,4.1,red\n", MassPlan);
         await LabelEverythingAsync();
 
         var (_, table) = await ExportAsync();
@@ -131,9 +133,9 @@ public sealed class CsvExporterTests : IAsyncLifetime
     [Fact]
     public async Task ColumnHiddenAsLabelInOneFileButKeptAsDataInTheNextIsExportedWithTheNextFilesValues()
     {
-        var hidden = NotePlan with { LabelColumn = "Species", LabelMode = LabelMode.HiddenGroundTruth };
+        var hidden = MassPlan with { LabelColumn = "Species", LabelMode = LabelMode.HiddenGroundTruth };
         await _database.ImportCsvAsync(_project.Id, "Id,Species,Mass\nb1,Adelie,3.5\n", hidden);
-        await _database.ImportCsvAsync(_project.Id, "Id,Species,Mass\nb2,unsure,4.1\n", NotePlan);
+        await _database.ImportCsvAsync(_project.Id, "Id,Species,Mass\nb2,unsure,4.1\n", MassPlan);
         await LabelEverythingAsync();
 
         var (_, table) = await ExportAsync();
@@ -147,13 +149,16 @@ public sealed class CsvExporterTests : IAsyncLifetime
     private async Task ImportNotesAsync(IReadOnlyList<string> notes)
     {
         var rows = notes.Select((note, i) => $"n{i + 1},\"{note.Replace("\"", "\"\"")}\",{i}");
-        var job = await _database.ImportCsvAsync(_project.Id, "Id,Note,Mass\n" + string.Join('\n', rows) + "\n", NotePlan);
+        var csv = "Id,Note,Mass\n" + string.Join('\n', rows) + "\n";
+
+        var job = await _database.ImportCsvAsync(_project.Id, csv, MassPlan);
+
         Assert.Equal(JobStatus.Succeeded, job.Status);
     }
 
     private async Task LabelEverythingAsync()
     {
-        var (adelie, _) = await ClassIdsAsync();
+        var adelie = (await _database.ClassIdsAsync(_project.Id))[0];
         var alice = new Annotator(_database, _project.Id, "alice");
         while (await alice.NextAsync() is { } lease)
         {
@@ -164,7 +169,8 @@ public sealed class CsvExporterTests : IAsyncLifetime
     private async Task<(int Count, ParsedTable Table)> ExportAsync(int? projectId = null)
     {
         using var output = new MemoryStream();
-        var count = await _database.Get<CsvExporter>().WriteAsync(projectId ?? _project.Id, output, CancellationToken.None);
+        var exporter = _database.Get<CsvExporter>();
+        var count = await exporter.WriteAsync(projectId ?? _project.Id, output, CancellationToken.None);
 
         using var written = new MemoryStream(output.ToArray());
         return (count, await TableFileParser.ParseAsync(written, "export.csv"));
@@ -177,18 +183,5 @@ public sealed class CsvExporterTests : IAsyncLifetime
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return new Annotator(_database, _project.Id, user.Id);
-    }
-
-    private async Task<long> ItemIdAsync(string externalId)
-    {
-        await using var db = await _database.ContextAsync();
-        return await db.Items.Where(i => i.ProjectId == _project.Id && i.ExternalId == externalId).Select(i => i.Id).SingleAsync();
-    }
-
-    private async Task<(int Adelie, int Gentoo)> ClassIdsAsync()
-    {
-        await using var db = await _database.ContextAsync();
-        var ids = await db.LabelClasses.Where(c => c.ProjectId == _project.Id).OrderBy(c => c.Ordinal).Select(c => c.Id).ToListAsync();
-        return (ids[0], ids[1]);
     }
 }

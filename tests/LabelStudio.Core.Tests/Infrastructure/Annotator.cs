@@ -9,7 +9,8 @@ internal sealed class Annotator(TestDatabase database, int projectId, string use
 {
     public string UserId { get; } = userId;
 
-    public Task<Lease?> NextAsync() => database.Get<QueueService>().NextAsync(projectId, UserId, CancellationToken.None);
+    public Task<Lease?> NextAsync() =>
+        database.Get<QueueService>().NextAsync(projectId, UserId, CancellationToken.None);
 
     public Task<LabelEvent> LabelAsync(long itemId, int classId) => SubmitAsync(itemId, classId);
 
@@ -26,7 +27,9 @@ internal sealed class Annotator(TestDatabase database, int projectId, string use
 
         await using var db = await database.ContextAsync();
         var truth = await db.Items.Where(i => i.Id == lease.ItemId).Select(i => i.GroundTruth).SingleAsync();
-        var classId = await db.LabelClasses.Where(c => c.ProjectId == projectId && c.Name == truth).Select(c => c.Id).SingleAsync();
+        var classId = await db.LabelClasses.Where(c => c.ProjectId == projectId && c.Name == truth)
+            .Select(c => c.Id)
+            .SingleAsync();
         return await LabelAsync(lease.ItemId, classId);
     }
 
@@ -38,8 +41,10 @@ internal sealed class Annotator(TestDatabase database, int projectId, string use
         }
     }
 
-    private Task<LabelEvent> SubmitAsync(long itemId, int? classId) =>
-        database.Get<LabelingService>().SubmitAsync(
-            new LabelSubmission(projectId, itemId, UserId, classId, SecondsSpent: 2.5, Comment: null, SuggestionShown: false),
-            CancellationToken.None);
+    private Task<LabelEvent> SubmitAsync(long itemId, int? classId)
+    {
+        var submission = new LabelSubmission(
+            projectId, itemId, UserId, classId, SecondsSpent: 2.5, Comment: null, SuggestionShown: false);
+        return database.Get<LabelingService>().SubmitAsync(submission, CancellationToken.None);
+    }
 }

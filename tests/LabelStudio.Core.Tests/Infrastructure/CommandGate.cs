@@ -21,7 +21,10 @@ internal sealed class CommandGate : DbCommandInterceptor
     public void Release() => _released.TrySetResult();
 
     public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result,
+        CancellationToken cancellationToken = default)
     {
         var table = Volatile.Read(ref _table);
         if (table is not null && command.CommandText.Contains(table, StringComparison.Ordinal) &&

@@ -24,7 +24,11 @@ internal sealed class LogRecorder : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(
-            LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter) =>
             owner._entries.Enqueue(new LogEntry(logLevel, category, formatter(state, exception), exception));
     }
 }

@@ -20,7 +20,8 @@ internal static class ProjectSnapshot
             Classes = await db.LabelClasses.Where(c => c.ProjectId == projectId).OrderBy(c => c.Id)
                 .Select(c => new { c.Id, c.Name, c.Hotkey, c.Ordinal }).ToListAsync(),
             Items = await db.Items.Where(i => i.ProjectId == projectId).OrderBy(i => i.Id)
-                .Select(i => new { i.Id, i.ExternalId, i.Ordinal, i.DataJson, i.GroundTruth, i.CurrentClassId }).ToListAsync(),
+                .Select(i => new { i.Id, i.ExternalId, i.Ordinal, i.DataJson, i.GroundTruth, i.CurrentClassId })
+                .ToListAsync(),
             Features = await db.ItemFeatures.Where(f => f.ProjectId == projectId).OrderBy(f => f.ItemId)
                 .Select(f => new { f.ItemId, f.Vector }).ToListAsync(),
             Ranks = await db.ItemRanks.Where(r => r.ProjectId == projectId).OrderBy(r => r.Rank)

@@ -23,7 +23,12 @@ internal sealed class TestDatabase : IAsyncDisposable
     private readonly bool _ownsDirectory;
 
     private TestDatabase(
-        string root, ServiceProvider services, FakeTimeProvider clock, LogRecorder logs, bool withWorkers, bool ownsDirectory)
+        string root,
+        ServiceProvider services,
+        FakeTimeProvider clock,
+        LogRecorder logs,
+        bool withWorkers,
+        bool ownsDirectory)
     {
         Root = root;
         _services = services;
@@ -42,7 +47,8 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     /// <param name="withWorkers">Also start the training and import workers, as the web host does.</param>
     /// <param name="configure">Extra registrations after the product's own, e.g. a command interceptor.</param>
-    public static async Task<TestDatabase> CreateAsync(bool withWorkers = false, Action<IServiceCollection>? configure = null)
+    public static async Task<TestDatabase> CreateAsync(
+        bool withWorkers = false, Action<IServiceCollection>? configure = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "labelstudio-tests", Guid.NewGuid().ToString("N"));
         var database = Build(root, new FakeTimeProvider(Start), withWorkers, configure, ownsDirectory: true);
@@ -52,7 +58,8 @@ internal sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A second process on the same data directory and clock, like another web instance.</summary>
-    public TestDatabase OpenAnotherInstance() => Build(Root, Clock, withWorkers: false, configure: null, ownsDirectory: false);
+    public TestDatabase OpenAnotherInstance() =>
+        Build(Root, Clock, withWorkers: false, configure: null, ownsDirectory: false);
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
@@ -81,7 +88,11 @@ internal sealed class TestDatabase : IAsyncDisposable
     }
 
     private static TestDatabase Build(
-        string root, FakeTimeProvider clock, bool withWorkers, Action<IServiceCollection>? configure, bool ownsDirectory)
+        string root,
+        FakeTimeProvider clock,
+        bool withWorkers,
+        Action<IServiceCollection>? configure,
+        bool ownsDirectory)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = root })
@@ -101,7 +112,8 @@ internal sealed class TestDatabase : IAsyncDisposable
         }
         configure?.Invoke(services);
 
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var validated = new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true };
+        var provider = services.BuildServiceProvider(validated);
         return new TestDatabase(root, provider, clock, logs, withWorkers, ownsDirectory);
     }
 

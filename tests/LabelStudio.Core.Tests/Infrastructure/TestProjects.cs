@@ -46,18 +46,25 @@ internal static class TestProjects
     }
 
     public static Task<ImportJob> ImportCsvAsync(
-        this TestDatabase database, int projectId, string csv, TableImportPlan plan, bool addMissingClasses = false,
-        string fileName = "items.csv") =>
-        database.ImportAsync(projectId, fileName, Encoding.UTF8.GetBytes(csv), new ImportRequest(plan, addMissingClasses));
+        this TestDatabase database,
+        int projectId,
+        string csv,
+        TableImportPlan plan,
+        bool addMissingClasses = false,
+        string fileName = "items.csv")
+    {
+        var request = new ImportRequest(plan, addMissingClasses);
+        return database.ImportAsync(projectId, fileName, Encoding.UTF8.GetBytes(csv), request);
+    }
 
-    /// <summary>The real Palmer penguins sample (344 birds) with the species hidden as ground truth, as the demo has it.</summary>
+    /// <summary>The real Palmer penguins sample (344 birds), species hidden as ground truth as in the demo.</summary>
     public static async Task<Project> CreatePenguinsAsync(
         this TestDatabase database, int roundSize = 20, QueryStrategy strategy = QueryStrategy.Margin)
     {
         var project = await database.CreateProjectAsync("Penguins", PenguinClasses, roundSize, strategy);
-        var plan = new TableImportPlan(PenguinFeatures, IdColumn: "Id", LabelColumn: "Species", LabelMode.HiddenGroundTruth);
-        var job = await database.ImportAsync(project.Id, "penguins.csv", RepositoryFiles.Read("samples/penguins.csv"),
-            new ImportRequest(plan, AddMissingClasses: false));
+        var plan = new TableImportPlan(PenguinFeatures, "Id", "Species", LabelMode.HiddenGroundTruth);
+        var file = RepositoryFiles.Read("samples/penguins.csv");
+        var job = await database.ImportAsync(project.Id, "penguins.csv", file, new ImportRequest(plan, false));
         return job.Status == JobStatus.Succeeded ? project : throw new InvalidOperationException(job.Message);
     }
 
@@ -65,12 +72,14 @@ internal static class TestProjects
     /// A project of <paramref name="count"/> items with two numeric features and no labels, for queue
     /// tests where the model plays no part.
     /// </summary>
-    public static async Task<Project> CreateNumberedItemsAsync(this TestDatabase database, int count, string name = "Numbers")
+    public static async Task<Project> CreateNumberedItemsAsync(
+        this TestDatabase database, int count, string name = "Numbers")
     {
         var project = await database.CreateProjectAsync(name, ["Low", "High"]);
         var rows = Enumerable.Range(1, count).Select(i => $"n-{i},{i},{i * 7 % 13}");
         var csv = "Id,Value,Remainder\n" + string.Join('\n', rows) + "\n";
-        var job = await database.ImportCsvAsync(project.Id, csv, new TableImportPlan(["Value", "Remainder"], IdColumn: "Id"));
+        var plan = new TableImportPlan(["Value", "Remainder"], IdColumn: "Id");
+        var job = await database.ImportCsvAsync(project.Id, csv, plan);
         return job.Status == JobStatus.Succeeded ? project : throw new InvalidOperationException(job.Message);
     }
 }

@@ -152,17 +152,16 @@ public sealed class LabelingServiceTests : IAsyncLifetime
         Assert.True(await db.Leases.AnyAsync(l => l.ItemId == item && l.UserId == "alice"));
     }
 
+    private async Task<(int First, int Second)> TwoClassesAsync(int projectId)
+    {
+        var ids = await _database.ClassIdsAsync(projectId);
+        return (ids[0], ids[1]);
+    }
+
     private async Task AssertNothingLabeledAsync()
     {
         await using var db = await _database.ContextAsync();
         Assert.Equal(0, await db.LabelEvents.CountAsync());
         Assert.Equal(0, await db.Items.CountAsync(i => i.CurrentClassId != null || i.CurrentLabelEventId != null));
-    }
-
-    private async Task<(int First, int Second)> TwoClassesAsync(int projectId)
-    {
-        await using var db = await _database.ContextAsync();
-        var ids = await db.LabelClasses.Where(c => c.ProjectId == projectId).OrderBy(c => c.Ordinal).Select(c => c.Id).ToListAsync();
-        return (ids[0], ids[1]);
     }
 }

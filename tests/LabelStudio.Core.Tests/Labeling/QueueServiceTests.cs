@@ -1,4 +1,3 @@
-using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Labeling;
 using LabelStudio.Core.Storage;
 using LabelStudio.Core.Tests.Infrastructure;
@@ -15,6 +14,8 @@ public sealed class QueueServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
+    private TimeSpan LeaseDuration => _database.Get<IOptions<StorageOptions>>().Value.LeaseDuration;
+
     [Fact]
     public async Task TwentyAnnotatorsAskingAtOnceNeverShareAnItem()
     {
@@ -29,7 +30,7 @@ public sealed class QueueServiceTests : IAsyncLifetime
         Assert.Equal(20, leases.Select(l => l!.ItemId).Distinct().Count());
         Assert.Equal(users.Order(), leases.Select(l => l!.UserId).Order());
         await using var db = await _database.ContextAsync();
-        var bestTwenty = await db.ItemRanks.Where(r => r.ProjectId == project.Id && r.Rank < 20).Select(r => r.ItemId).ToListAsync();
+        var bestTwenty = (await _database.RanksAsync(project.Id)).Take(20).Select(r => r.ItemId);
         Assert.Equal(bestTwenty.Order(), leases.Select(l => l!.ItemId).Order());
         Assert.Equal(20, await db.Leases.CountAsync(l => l.ProjectId == project.Id));
     }
@@ -38,8 +39,10 @@ public sealed class QueueServiceTests : IAsyncLifetime
     public async Task TwentyAnnotatorsWorkingAtOnceLabelEveryItemExactlyOnce()
     {
         var project = await _database.CreateNumberedItemsAsync(60);
-        var classId = (await ClassIdsAsync(project.Id))[0];
-        var annotators = Enumerable.Range(1, 20).Select(u => new Annotator(_database, project.Id, $"annotator-{u}")).ToList();
+        var classId = (await _database.ClassIdsAsync(project.Id))[0];
+        var annotators = Enumerable.Range(1, 20)
+            .Select(u => new Annotator(_database, project.Id, $"annotator-{u}"))
+            .ToList();
 
         var served = await Task.WhenAll(annotators.Select(annotator => Task.Run(async () =>
         {
@@ -102,7 +105,7 @@ public sealed class QueueServiceTests : IAsyncLifetime
     public async Task SkippedItemIsNotServedAgainToTheSameAnnotatorButIsToOthers()
     {
         var project = await _database.CreateNumberedItemsAsync(5);
-        var classId = (await ClassIdsAsync(project.Id))[0];
+        var classId = (await _database.ClassIdsAsync(project.Id))[0];
         var alice = new Annotator(_database, project.Id, "alice");
         var skipped = (await alice.NextAsync())!.ItemId;
         await alice.SkipAsync(skipped);
@@ -124,7 +127,7 @@ public sealed class QueueServiceTests : IAsyncLifetime
     public async Task LabeledItemsNeverComeBack()
     {
         var project = await _database.CreateNumberedItemsAsync(6);
-        var classId = (await ClassIdsAsync(project.Id))[0];
+        var classId = (await _database.ClassIdsAsync(project.Id))[0];
         var alice = new Annotator(_database, project.Id, "alice");
         var labeled = new List<long>();
         for (var i = 0; i < 3; i++)
@@ -155,8 +158,6 @@ public sealed class QueueServiceTests : IAsyncLifetime
         Assert.Equal(held.ItemId, next!.ItemId);
     }
 
-    private TimeSpan LeaseDuration => _database.Get<IOptions<StorageOptions>>().Value.LeaseDuration;
-
     private static async Task<List<long>> DrainBySkippingAsync(Annotator annotator)
     {
         var served = new List<long>();
@@ -166,11 +167,5 @@ public sealed class QueueServiceTests : IAsyncLifetime
             await annotator.SkipAsync(lease.ItemId);
         }
         return served;
-    }
-
-    private async Task<List<int>> ClassIdsAsync(int projectId)
-    {
-        await using var db = await _database.ContextAsync();
-        return await db.LabelClasses.Where(c => c.ProjectId == projectId).OrderBy(c => c.Ordinal).Select(c => c.Id).ToListAsync();
     }
 }

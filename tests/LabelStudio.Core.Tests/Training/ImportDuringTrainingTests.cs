@@ -31,7 +31,7 @@ public sealed class ImportDuringTrainingTests
             "Id,Island,Beak Length (mm),Beak Depth (mm),Flipper Length (mm),Body Mass (g),Sex\n" +
             "late-1,Dream,46.5,17.9,192,3500,FEMALE\nlate-2,Biscoe,47.3,13.8,216,4725,MALE\n");
         var plan = new TableImportPlan(TestProjects.PenguinFeatures, IdColumn: "Id");
-        var late = await database.ImportAsync(project.Id, "late.csv", csv, new ImportRequest(plan, AddMissingClasses: false));
+        var late = await database.ImportAsync(project.Id, "late.csv", csv, new ImportRequest(plan, false));
         gate.Release();
         var first = await firstRun;
         var followUp = await runner.RunIfDueAsync(project.Id, CancellationToken.None);
@@ -41,7 +41,8 @@ public sealed class ImportDuringTrainingTests
         Assert.Equal(2, followUp?.Version);
         await using var db = await database.ContextAsync();
         var unranked = await db.Items
-            .Where(i => i.ProjectId == project.Id && i.CurrentClassId == null && !db.ItemRanks.Any(r => r.ItemId == i.Id))
+            .Where(i => i.ProjectId == project.Id && i.CurrentClassId == null)
+            .Where(i => !db.ItemRanks.Any(r => r.ItemId == i.Id))
             .Select(i => i.ExternalId)
             .ToListAsync();
         Assert.Empty(unranked);
