@@ -32,7 +32,10 @@ internal static class TestProjects
         return database.Get<ProjectService>().CreateAsync(draft, userId: null, CancellationToken.None);
     }
 
-    /// <summary>Uploads, starts and runs one import the way the import page and the worker do.</summary>
+    /// <summary>
+    /// Uploads, starts and runs one import the way the import page and the worker do. Where the
+    /// import worker is running it may claim the job first; then this waits for the worker's result.
+    /// </summary>
     public static async Task<ImportJob> ImportAsync(
         this TestDatabase database, int projectId, string fileName, byte[] content, ImportRequest request)
     {
@@ -42,7 +45,11 @@ internal static class TestProjects
         await jobs.StartAsync(job.Id, request, CancellationToken.None);
 
         var finished = await database.Get<ImportRunner>().RunAsync(job.Id, CancellationToken.None);
-        return finished ?? throw new InvalidOperationException($"Import {job.Id} was not run.");
+        return finished ?? await Eventually.WaitForAsync(async () =>
+        {
+            var claimed = await jobs.GetAsync(job.Id, CancellationToken.None);
+            return claimed?.Status is JobStatus.Succeeded or JobStatus.Failed ? claimed : null;
+        }, TimeSpan.FromSeconds(30), $"import {job.Id} run by the worker");
     }
 
     public static Task<ImportJob> ImportCsvAsync(
