@@ -34,9 +34,10 @@ internal sealed record ImportBatch(
             .Select(i => new { i.Id, i.ExternalId, i.DataJson })
             .ToListAsync(cancellationToken);
 
-        var columns = ImportRows.Columns(table, plan, validation);
+        var current = ProjectColumns.Parse(columnsJson);
+        var columns = ImportRows.Merge(current, ImportRows.Columns(table, plan, validation));
         var features = plan.FeatureColumns.Select(c => new TabularColumn(c, validation.FeatureKinds[c])).ToList();
-        CheckSameFeatures(table.FileName, ProjectColumns.Parse(columnsJson), features, existing.Count);
+        CheckSameFeatures(table.FileName, current, features, existing.Count);
         var rows = ImportRows.Build(table, plan, existing.Count);
         CheckIdsAreNew(table.FileName, plan.IdColumn, rows, existing.Select(e => e.ExternalId));
 

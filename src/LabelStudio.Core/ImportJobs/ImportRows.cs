@@ -15,6 +15,22 @@ internal static class ImportRows
             .ToList();
 
     /// <summary>
+    /// The project's columns once another file is in: known columns keep their place and role, new
+    /// ones follow, so no earlier item's values drop out of exports. Feature kinds come from this
+    /// import, whose featurizer now describes every item. A label role yields to the other file's
+    /// role: rows keep no values under their label column, so hiding it would hide the other file's.
+    /// </summary>
+    public static IReadOnlyList<ProjectColumn> Merge(
+        IReadOnlyList<ProjectColumn> current, IReadOnlyList<ProjectColumn> incoming)
+    {
+        var incomingByName = incoming.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var known = current.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var kept = current.Select(c => incomingByName.TryGetValue(c.Name, out var now)
+            && (now.Role == ColumnRole.Feature || c.Role == ColumnRole.Label) ? now : c);
+        return [.. kept, .. incoming.Where(c => !known.Contains(c.Name))];
+    }
+
+    /// <summary>
     /// Rows in file order. Rows without an id column are named by their position after the project's
     /// existing items, so a second file never collides with the first.
     /// </summary>

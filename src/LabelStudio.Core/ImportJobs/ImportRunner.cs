@@ -93,8 +93,10 @@ public sealed partial class ImportRunner(
         featureStore.Invalidate(job.ProjectId);
         LogWritten(job.ProjectId, batch.Rows.Count, writing.Elapsed.TotalSeconds);
 
-        // New items need ranking by the current model; imported labels may complete a round.
-        if (await HasModelAsync(job.ProjectId, cancellationToken))
+        // New items need ranking by the current model, or by the one a running training is about to
+        // publish: that run listed its pool before them and its ranking would leave them out.
+        // Otherwise imported labels may complete a round.
+        if (await HasModelOrRunningTrainingAsync(job.ProjectId, cancellationToken))
         {
             await scheduler.RequestAsync(job.ProjectId, cancellationToken);
         }
@@ -119,10 +121,12 @@ public sealed partial class ImportRunner(
         return claimed == 0 ? null : await db.ImportJobs.AsNoTracking().FirstAsync(j => j.Id == jobId, cancellationToken);
     }
 
-    private async Task<bool> HasModelAsync(int projectId, CancellationToken cancellationToken)
+    private async Task<bool> HasModelOrRunningTrainingAsync(int projectId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.ModelVersions.AnyAsync(m => m.ProjectId == projectId, cancellationToken);
+        return await db.ModelVersions.AnyAsync(m => m.ProjectId == projectId, cancellationToken)
+            || await db.TrainingStates.AnyAsync(
+                s => s.ProjectId == projectId && s.RunningSince != null, cancellationToken);
     }
 
     private async Task<IReadOnlyCollection<string>> ClassNamesAsync(int projectId, CancellationToken cancellationToken)

@@ -1,0 +1,167 @@
+using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Import;
+using LabelStudio.Core.Labeling;
+using LabelStudio.Core.Tests.Infrastructure;
+using LabelStudio.Core.Training;
+using LabelStudio.Ml;
+using Microsoft.EntityFrameworkCore;
+
+namespace LabelStudio.Core.Tests.Labeling;
+
+public sealed class LabelingServiceTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task RelabelingAppendsAnEventAndTheCurrentLabelFollowsTheLatest()
+    {
+        var project = await _database.CreateNumberedItemsAsync(5);
+        var (low, high) = await TwoClassesAsync(project.Id);
+        var alice = new Annotator(_database, project.Id, "alice");
+        var item = (await alice.NextAsync())!.ItemId;
+
+        var first = await alice.LabelAsync(item, low);
+        _database.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await alice.LabelAsync(item, high);
+
+        await using var db = await _database.ContextAsync();
+        var events = await db.LabelEvents.Where(e => e.ItemId == item).OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal([first.Id, second.Id], events.Select(e => e.Id));
+        Assert.Equal([low, high], events.Select(e => e.ClassId!.Value));
+        var stored = await db.Items.SingleAsync(i => i.Id == item);
+        Assert.Equal(high, stored.CurrentClassId);
+        Assert.Equal(second.Id, stored.CurrentLabelEventId);
+        Assert.Equal(_database.Clock.GetUtcNow(), events[1].CreatedAt);
+    }
+
+    [Fact]
+    public async Task SkipAfterALabelKeepsTheLabel()
+    {
+        var project = await _database.CreateNumberedItemsAsync(5);
+        var (low, _) = await TwoClassesAsync(project.Id);
+        var alice = new Annotator(_database, project.Id, "alice");
+        var item = (await alice.NextAsync())!.ItemId;
+        var label = await alice.LabelAsync(item, low);
+
+        var skip = await alice.SkipAsync(item);
+
+        Assert.Equal(LabelEventKind.Skip, skip.Kind);
+        Assert.Null(skip.ClassId);
+        await using var db = await _database.ContextAsync();
+        var stored = await db.Items.SingleAsync(i => i.Id == item);
+        Assert.Equal(low, stored.CurrentClassId);
+        Assert.Equal(label.Id, stored.CurrentLabelEventId);
+    }
+
+    [Fact]
+    public async Task SubmittingFreesTheAnnotatorsLease()
+    {
+        var project = await _database.CreateNumberedItemsAsync(5);
+        var (low, _) = await TwoClassesAsync(project.Id);
+        var alice = new Annotator(_database, project.Id, "alice");
+        var first = (await alice.NextAsync())!.ItemId;
+        var second = (await new Annotator(_database, project.Id, "bob").NextAsync())!.ItemId;
+
+        await alice.LabelAsync(first, low);
+
+        await using var db = await _database.ContextAsync();
+        var leases = await db.Leases.Where(l => l.ProjectId == project.Id).ToListAsync();
+        var remaining = Assert.Single(leases);
+        Assert.Equal(("bob", second), (remaining.UserId, remaining.ItemId));
+    }
+
+    [Fact]
+    public async Task EventRecordsTheRoundModelVersionStrategyAndScoreTheItemWasServedWith()
+    {
+        var project = await _database.CreatePenguinsAsync(roundSize: 5, QueryStrategy.Entropy);
+        var alice = new Annotator(_database, project.Id, "alice");
+        await alice.LabelNextTruthfullyAsync(5);
+        var model = await _database.Get<TrainingRunner>().RunIfDueAsync(project.Id, CancellationToken.None);
+        var lease = (await alice.NextAsync())!;
+
+        var labeled = await alice.LabelNextTruthfullyAsync();
+
+        Assert.Equal(1, model?.Version);
+        Assert.Equal(lease.ItemId, labeled!.ItemId);
+        Assert.Equal(2, labeled.Round);
+        Assert.Equal(1, labeled.ModelVersion);
+        Assert.Equal(QueryStrategy.Entropy, labeled.Strategy);
+        Assert.NotNull(lease.Score);
+        Assert.Equal(lease.Score, labeled.ScoreWhenServed);
+        Assert.Equal(2.5, labeled.SecondsSpent);
+        await using var db = await _database.ContextAsync();
+        var rank = await db.ItemRanks.SingleAsync(r => r.ItemId == lease.ItemId);
+        Assert.Equal(rank.Score, labeled.ScoreWhenServed);
+        var firstRound = await db.LabelEvents.Where(e => e.Id != labeled.Id).ToListAsync();
+        Assert.All(firstRound, e => Assert.Equal((1, 0, 0.0), (e.Round, e.ModelVersion, e.ScoreWhenServed)));
+    }
+
+    [Fact]
+    public async Task RoundsCountLabelsButNotSkips()
+    {
+        var project = await _database.CreateProjectAsync("Rounds", ["Low", "High"], roundSize: 2);
+        await _database.ImportCsvAsync(project.Id, "Id,Value\na,1\nb,2\nc,3\nd,4\ne,5\n",
+            new TableImportPlan(["Value"], IdColumn: "Id"));
+        var (low, _) = await TwoClassesAsync(project.Id);
+        var alice = new Annotator(_database, project.Id, "alice");
+
+        var rounds = new List<int>();
+        foreach (var skip in new[] { false, true, false, false, true })
+        {
+            var item = (await alice.NextAsync())!.ItemId;
+            var recorded = skip ? await alice.SkipAsync(item) : await alice.LabelAsync(item, low);
+            rounds.Add(recorded.Round);
+        }
+
+        Assert.Equal([1, 1, 1, 2, 2], rounds);
+    }
+
+    [Fact]
+    public async Task LabelForAnItemOfAnotherProjectIsRefused()
+    {
+        var mine = await _database.CreateNumberedItemsAsync(3, "Mine");
+        var theirs = await _database.CreateNumberedItemsAsync(3, "Theirs");
+        var (low, _) = await TwoClassesAsync(mine.Id);
+        var theirItem = (await new Annotator(_database, theirs.Id, "bob").NextAsync())!.ItemId;
+
+        var refusal = await Assert.ThrowsAsync<LabelingException>(
+            () => new Annotator(_database, mine.Id, "alice").LabelAsync(theirItem, low));
+
+        Assert.Contains($"Item {theirItem} is not in project 'Mine'", refusal.Message);
+        await AssertNothingLabeledAsync();
+    }
+
+    [Fact]
+    public async Task LabelWithAClassOfAnotherProjectIsRefused()
+    {
+        var mine = await _database.CreateNumberedItemsAsync(3, "Mine");
+        var theirs = await _database.CreateNumberedItemsAsync(3, "Theirs");
+        var (theirClass, _) = await TwoClassesAsync(theirs.Id);
+        var alice = new Annotator(_database, mine.Id, "alice");
+        var item = (await alice.NextAsync())!.ItemId;
+
+        var refusal = await Assert.ThrowsAsync<LabelingException>(() => alice.LabelAsync(item, theirClass));
+
+        Assert.Contains($"Class {theirClass} is not a class of project 'Mine'", refusal.Message);
+        await AssertNothingLabeledAsync();
+        await using var db = await _database.ContextAsync();
+        Assert.True(await db.Leases.AnyAsync(l => l.ItemId == item && l.UserId == "alice"));
+    }
+
+    private async Task<(int First, int Second)> TwoClassesAsync(int projectId)
+    {
+        var ids = await _database.ClassIdsAsync(projectId);
+        return (ids[0], ids[1]);
+    }
+
+    private async Task AssertNothingLabeledAsync()
+    {
+        await using var db = await _database.ContextAsync();
+        Assert.Equal(0, await db.LabelEvents.CountAsync());
+        Assert.Equal(0, await db.Items.CountAsync(i => i.CurrentClassId != null || i.CurrentLabelEventId != null));
+    }
+}
