@@ -45,7 +45,7 @@ public sealed class TrainingLock(
         state.Progress = 0;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new TrainingClaim(projectId, state.RequestSerial);
+        return new TrainingClaim(projectId, state.RequestSerial, now);
     }
 
     internal async Task ReportAsync(TrainingClaim claim, string phase, double progress, CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ public sealed class TrainingLock(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
         await db.TrainingStates
-            .Where(s => s.ProjectId == claim.ProjectId)
+            .Where(s => s.ProjectId == claim.ProjectId && s.RunningSince == claim.ClaimedAt)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.HeartbeatAt, now)
                 .SetProperty(x => x.Phase, phase)
@@ -71,7 +71,7 @@ public sealed class TrainingLock(
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
                 var now = clock.GetUtcNow();
                 await db.TrainingStates
-                    .Where(s => s.ProjectId == claim.ProjectId && s.RunningSince != null)
+                    .Where(s => s.ProjectId == claim.ProjectId && s.RunningSince == claim.ClaimedAt)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.HeartbeatAt, now), cancellationToken);
             }
         }
@@ -81,12 +81,16 @@ public sealed class TrainingLock(
         }
     }
 
-    /// <summary>Ends the run inside the caller's transaction, so the result and the release commit together.</summary>
-    internal Task ReleaseAsync(AppDbContext db, TrainingClaim claim, string? error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends the run inside the caller's transaction, so the result and the release commit together.
+    /// False when another run has taken the lock over meanwhile: then nothing is changed, and the
+    /// caller must not publish.
+    /// </summary>
+    internal async Task<bool> ReleaseAsync(AppDbContext db, TrainingClaim claim, string? error, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return db.TrainingStates
-            .Where(s => s.ProjectId == claim.ProjectId)
+        var released = await db.TrainingStates
+            .Where(s => s.ProjectId == claim.ProjectId && s.RunningSince == claim.ClaimedAt)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.CompletedSerial, claim.Serial)
                 .SetProperty(x => x.RunningSince, (DateTimeOffset?)null)
@@ -95,5 +99,6 @@ public sealed class TrainingLock(
                 .SetProperty(x => x.Progress, 0)
                 .SetProperty(x => x.LastError, error)
                 .SetProperty(x => x.LastErrorAt, error == null ? (DateTimeOffset?)null : now), cancellationToken);
+        return released == 1;
     }
 }

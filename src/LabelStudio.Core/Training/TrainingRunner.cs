@@ -154,7 +154,11 @@ public sealed partial class TrainingRunner(
         await db.SaveChangesAsync(cancellationToken);
         await db.Projects.Where(p => p.Id == claim.ProjectId)
             .ExecuteUpdateAsync(p => p.SetProperty(x => x.QueueVersion, model.Version), cancellationToken);
-        await trainingLock.ReleaseAsync(db, claim, null, cancellationToken);
+        if (!await trainingLock.ReleaseAsync(db, claim, null, cancellationToken))
+        {
+            // Another run took the lock over (this one looked dead); its result wins.
+            throw new InvalidOperationException("The training lock was taken over by another run; this run's model is discarded.");
+        }
         await transaction.CommitAsync(cancellationToken);
     }
 

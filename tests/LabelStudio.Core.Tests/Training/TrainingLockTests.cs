@@ -46,6 +46,27 @@ public sealed class TrainingLockTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARunWhoseLockWasTakenOverCannotReleaseTheNewHoldersLock()
+    {
+        var project = await _database.CreatePenguinsAsync(roundSize: 20);
+        await new Annotator(_database, project.Id, "alice").LabelNextTruthfullyAsync(20);
+        var slow = (await Lock.TryClaimAsync(project.Id, labelEvents: 20, CancellationToken.None))!;
+        _database.Clock.Advance(_database.Get<IOptions<TrainingOptions>>().Value.StaleAfter + TimeSpan.FromSeconds(1));
+        var takeover = (await Lock.TryClaimAsync(project.Id, labelEvents: 20, CancellationToken.None))!;
+
+        bool releasedBySlowRun;
+        await using (var db = await _database.ContextAsync())
+        {
+            releasedBySlowRun = await Lock.ReleaseAsync(db, slow, error: null, CancellationToken.None);
+        }
+
+        Assert.False(releasedBySlowRun);
+        var state = await _database.TrainingStateAsync(project.Id);
+        Assert.Equal(takeover.ClaimedAt, state.RunningSince);
+        Assert.True(state.CompletedSerial < state.RequestSerial, "The slow run must not mark the request done.");
+    }
+
+    [Fact]
     public async Task RequestsWhileARunHoldsTheLockCoalesceIntoExactlyOneMoreRun()
     {
         var project = await _database.CreatePenguinsAsync(roundSize: 5);
