@@ -1,0 +1,27 @@
+using LabelStudio.Core.Projects;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LabelStudio.Browser.Tests.Infrastructure;
+
+internal static class AppFixtureExtensions
+{
+    /// <summary>The id of the seeded demo project, looked up rather than assumed.</summary>
+    public static async Task<int> PenguinsIdAsync(this AppFixture app)
+    {
+        var projects = await app.Services.GetRequiredService<ProjectService>().ListAsync(CancellationToken.None);
+        return projects.Single(p => p.Name == "Penguins").Id;
+    }
+
+    /// <summary>A new annotator, logged in, on the Penguins labeling page with an item showing.</summary>
+    public static async Task<(LabelingPage Page, string FirstItem)> OpenPenguinsAsNewAnnotatorAsync(this AppFixture app)
+    {
+        var projectId = await app.PenguinsIdAsync();
+        var annotator = await app.CreateAnnotatorAsync();
+        var page = await app.NewPageAsync();
+        await LoginForm.LogInAsync(page, annotator);
+
+        var labeling = new LabelingPage(page);
+        var first = await labeling.OpenAsync(projectId);
+        return (labeling, first);
+    }
+}
