@@ -3,12 +3,19 @@ using System.Globalization;
 namespace LabelStudio.Browser.Tests.Infrastructure;
 
 /// <summary>
-/// The labeling page as a user meets it. Every step waits for the page's own ready marker, never a
-/// fixed delay: a key pressed before the page listens would be lost.
+/// The labeling page as a user meets it. Every step waits for the page's own ready markers, never a
+/// fixed delay: a key pressed before the page listens, or while it still handles the previous key,
+/// is dropped by design.
 /// </summary>
 internal sealed class LabelingPage(IPage page)
 {
     private const string ReadyItem = "#labeling-ready[data-item]";
+
+    // True once the page shows an item other than the given one and takes keys again.
+    private const string MovedOn = """
+        before => document.querySelector('#labeling-ready')?.dataset.item !== before
+            && document.documentElement.dataset.hotkeys === 'ready'
+        """;
 
     public IPage Page => page;
 
@@ -27,6 +34,7 @@ internal sealed class LabelingPage(IPage page)
     {
         var ready = page.Locator(ReadyItem);
         await ready.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.Locator("html[data-hotkeys=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         return await ready.GetAttributeAsync("data-item") ?? "";
     }
 
@@ -37,9 +45,7 @@ internal sealed class LabelingPage(IPage page)
 
         await page.Keyboard.PressAsync(key);
 
-        await page.WaitForFunctionAsync(
-            "before => document.querySelector('#labeling-ready')?.dataset.item !== before",
-            before);
+        await page.WaitForFunctionAsync(MovedOn, before);
         return await page.Locator("#labeling-ready").GetAttributeAsync("data-item") ?? "";
     }
 
