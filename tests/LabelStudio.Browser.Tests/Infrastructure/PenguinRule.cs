@@ -27,6 +27,14 @@ internal static class PenguinRule
         return beak >= 44.5 && island == "Dream" ? Chinstrap : Adelie;
     }
 
+    public static string ClassName(string key) => key switch
+    {
+        Adelie => "Adelie",
+        Chinstrap => "Chinstrap",
+        Gentoo => "Gentoo",
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not a Penguins hotkey."),
+    };
+
     /// <summary>Any other class than <paramref name="key"/>, for relabeling.</summary>
     public static string OtherThan(string key) => key == Adelie ? Gentoo : Adelie;
 
