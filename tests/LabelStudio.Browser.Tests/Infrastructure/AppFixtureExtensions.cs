@@ -1,4 +1,7 @@
+using LabelStudio.Core.Data;
+using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Projects;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LabelStudio.Browser.Tests.Infrastructure;
@@ -23,5 +26,20 @@ internal static class AppFixtureExtensions
         var labeling = new LabelingPage(page);
         var first = await labeling.OpenAsync(projectId);
         return (labeling, first);
+    }
+
+    /// <summary>What the database recorded for an item, oldest first: "skip" or the class name per event.</summary>
+    public static async Task<List<string>> DecisionsOnAsync(this AppFixture app, string itemId)
+    {
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var id = long.Parse(itemId, System.Globalization.CultureInfo.InvariantCulture);
+        return await db.LabelEvents
+            .Where(e => e.ItemId == id)
+            .OrderBy(e => e.Id)
+            .Select(e => e.Kind == LabelEventKind.Skip
+                ? "skip"
+                : db.LabelClasses.Where(c => c.Id == e.ClassId).Select(c => c.Name).First())
+            .ToListAsync();
     }
 }
