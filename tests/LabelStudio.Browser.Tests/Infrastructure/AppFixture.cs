@@ -36,13 +36,13 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context: no cookies, downloads allowed, relative URLs on this app.</summary>
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(int viewportHeight = 860)
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             AcceptDownloads = true,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+            ViewportSize = new ViewportSize { Width = 1280, Height = viewportHeight },
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
