@@ -15,6 +15,7 @@ public sealed partial class AcceptanceTests(AppFixture app) : IClassFixture<AppF
         await page.GotoAsync("/");
         await LoginForm.SubmitAsync(page, AppFixture.Admin);
         await Assertions.Expect(page.Locator("#projects-title")).ToBeVisibleAsync();
+        await page.WaitUntilLiveAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Penguins", Exact = true }).ClickAsync();
         await page.Locator("#start-labeling").ClickAsync();
         var labeling = new LabelingPage(page);
@@ -35,6 +36,7 @@ public sealed partial class AcceptanceTests(AppFixture app) : IClassFixture<AppF
             .ToHaveAttributeAsync("data-model", PositiveNumber(), new() { Timeout = 60_000 });
 
         await page.Locator(".label-header a").ClickAsync();
+        await Assertions.Expect(page.Locator("#export-csv")).ToBeVisibleAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-csv").ClickAsync());
         var rows = CsvText.Parse(await File.ReadAllTextAsync(await download.PathAsync()));
 
@@ -45,7 +47,9 @@ public sealed partial class AcceptanceTests(AppFixture app) : IClassFixture<AppF
         Assert.Contains("model_version", header);
         var data = rows.Skip(1).ToList();
         Assert.Equal(LabelCount, data.Count);
-        var exported = data.ToDictionary(row => row[Array.IndexOf(header, "Id")], row => row[Array.IndexOf(header, "label")]);
+        var exported = data.ToDictionary(
+            row => row[Array.IndexOf(header, "Id")],
+            row => row[Array.IndexOf(header, "label")]);
         Assert.Equal(labeled.OrderBy(p => p.Key), exported.OrderBy(p => p.Key));
         Assert.All(data, row => Assert.Equal(AppFixture.Admin.Email, row[Array.IndexOf(header, "annotator")]));
     }

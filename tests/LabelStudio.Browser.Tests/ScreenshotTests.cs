@@ -58,7 +58,8 @@ public sealed class ScreenshotTests(AppFixture app) : IClassFixture<AppFixture>,
         {
             await labeling.PressAsync(PenguinRule.KeyFor(await labeling.ReadFieldsAsync()));
         }
-        await Assertions.Expect(labeling.StatusLine).ToHaveAttributeAsync("data-model", "1", new() { Timeout = 60_000 });
+        await Assertions.Expect(labeling.StatusLine)
+            .ToHaveAttributeAsync("data-model", "1", new() { Timeout = 60_000 });
     }
 
     private async Task ShootAsync(IPage page, string name)

@@ -42,6 +42,7 @@ internal static class PenguinRule
     private static double Number(IReadOnlyDictionary<string, string> fields, string name)
     {
         var text = fields.GetValueOrDefault(name);
-        return double.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : double.NaN;
+        var parsed = double.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value);
+        return parsed ? value : double.NaN;
     }
 }
