@@ -29,7 +29,7 @@ as_root() {
 if [ ! -x /usr/bin/chromium ]; then
     echo "test.sh: installing Debian's chromium for the browser tests"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update </dev/null
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium </dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium </dev/null
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

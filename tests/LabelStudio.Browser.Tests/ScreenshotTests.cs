@@ -10,6 +10,9 @@ public sealed class ScreenshotTests(AppFixture app) : IClassFixture<AppFixture>,
 {
     private const long MaxBytes = 200 * 1024;
 
+    // A blank window compresses to about 3 KB; anything a user could read takes more.
+    private const long MinBytes = 8 * 1024;
+
     private readonly string temp = Path.Combine(Path.GetTempPath(), $"labelstudio-shots-{Guid.NewGuid():N}");
 
     private string Folder => Environment.GetEnvironmentVariable("LABELSTUDIO_SCREENSHOTS_DIR") is { Length: > 0 } kept
@@ -43,7 +46,7 @@ public sealed class ScreenshotTests(AppFixture app) : IClassFixture<AppFixture>,
 
         string[] expected = ["labeling.png", "login.png", "project.png", "projects.png"];
         var written = expected.Select(name => new FileInfo(Path.Combine(Folder, name))).ToList();
-        Assert.All(written, file => Assert.InRange(file.Length, 10 * 1024, MaxBytes));
+        Assert.All(written, file => Assert.InRange(file.Length, MinBytes, MaxBytes));
         byte[] pngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G'];
         Assert.All(written, file => Assert.Equal(pngSignature, File.ReadAllBytes(file.FullName)[..4]));
     }
