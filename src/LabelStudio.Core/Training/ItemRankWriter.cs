@@ -20,7 +20,7 @@ internal static class ItemRankWriter
         IDbContextFactory<AppDbContext> contexts, WriteGate writeGate, int projectId, int generation,
         IReadOnlyList<ItemRank> ranking, CancellationToken cancellationToken)
     {
-        await DeleteInChunksAsync(contexts, projectId, r => r.ModelVersion == generation, cancellationToken);
+        await DeleteGenerationAsync(contexts, writeGate, projectId, generation, cancellationToken);
         foreach (var chunk in ranking.Chunk(ChunkSize))
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -32,9 +32,21 @@ internal static class ItemRankWriter
     }
 
     /// <summary>Removes every generation but the served one, a chunk at a time.</summary>
-    public static Task DeleteOtherGenerationsAsync(
-        IDbContextFactory<AppDbContext> contexts, int projectId, int served, CancellationToken cancellationToken) =>
-        DeleteInChunksAsync(contexts, projectId, r => r.ModelVersion != served, cancellationToken);
+    public static async Task DeleteOtherGenerationsAsync(
+        IDbContextFactory<AppDbContext> contexts, WriteGate writeGate, int projectId, int served,
+        CancellationToken cancellationToken)
+    {
+        List<int> stale;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            stale = await db.ItemRanks.Where(r => r.ProjectId == projectId && r.ModelVersion != served)
+                .Select(r => r.ModelVersion).Distinct().ToListAsync(cancellationToken);
+        }
+        foreach (var generation in stale)
+        {
+            await DeleteGenerationAsync(contexts, writeGate, projectId, generation, cancellationToken);
+        }
+    }
 
     /// <summary>Inserts rows inside the caller's transaction.</summary>
     public static async Task AppendAsync(AppDbContext db, IReadOnlyList<ItemRank> ranking, CancellationToken cancellationToken)
@@ -47,20 +59,30 @@ internal static class ItemRankWriter
         }
     }
 
-    private static async Task DeleteInChunksAsync(
-        IDbContextFactory<AppDbContext> contexts, int projectId,
-        System.Linq.Expressions.Expression<Func<ItemRank, bool>> which, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes one generation by rank ranges: each chunk is a range of the (project, generation,
+    /// rank) index, so it costs the same on a huge project as on a small one, and each waits its
+    /// turn at the write gate like any other writer.
+    /// </summary>
+    private static async Task DeleteGenerationAsync(
+        IDbContextFactory<AppDbContext> contexts, WriteGate writeGate, int projectId, int generation,
+        CancellationToken cancellationToken)
     {
-        int deleted;
-        do
+        int? lastRank;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            lastRank = await db.ItemRanks.Where(r => r.ProjectId == projectId && r.ModelVersion == generation)
+                .MaxAsync(r => (int?)r.Rank, cancellationToken);
+        }
+
+        for (var from = 0; lastRank is not null && from <= lastRank; from += ChunkSize)
+        {
+            var to = from + ChunkSize;
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var chunk = db.ItemRanks.Where(r => r.ProjectId == projectId).Where(which)
-                .OrderBy(r => r.ItemId).Take(ChunkSize).Select(r => r.ItemId);
-            deleted = await db.ItemRanks.Where(r => r.ProjectId == projectId).Where(which)
-                .Where(r => chunk.Contains(r.ItemId))
+            using var turn = await writeGate.EnterAsync(cancellationToken);
+            await db.ItemRanks
+                .Where(r => r.ProjectId == projectId && r.ModelVersion == generation && r.Rank >= from && r.Rank < to)
                 .ExecuteDeleteAsync(cancellationToken);
         }
-        while (deleted > 0);
     }
 }

@@ -68,16 +68,28 @@ public sealed class TrainingLock(
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                var now = clock.GetUtcNow();
-                await db.TrainingStates
-                    .Where(s => s.ProjectId == claim.ProjectId && s.RunningSince == claim.ClaimedAt)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.HeartbeatAt, now), cancellationToken);
+                await BeatAsync(claim, cancellationToken);
             }
         }
         catch (OperationCanceledException)
         {
             // The run finished.
+        }
+    }
+
+    private async Task BeatAsync(TrainingClaim claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            await db.TrainingStates
+                .Where(s => s.ProjectId == claim.ProjectId && s.RunningSince == claim.ClaimedAt)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.HeartbeatAt, now), cancellationToken);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            // A busy database delays one beat; the next one, a third of the stale time later, retries.
         }
     }
 

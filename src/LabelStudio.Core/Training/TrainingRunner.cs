@@ -118,7 +118,7 @@ public sealed partial class TrainingRunner(
         await ItemRankWriter.WriteGenerationAsync(contexts, writeGate, claim.ProjectId, version, ranking, cancellationToken);
         await PublishAsync(claim, model, cancellationToken);
         models.Remember(claim.ProjectId, new CurrentModel(version, classifier));
-        await ItemRankWriter.DeleteOtherGenerationsAsync(contexts, claim.ProjectId, version, cancellationToken);
+        await ItemRankWriter.DeleteOtherGenerationsAsync(contexts, writeGate, claim.ProjectId, version, cancellationToken);
         LogTrained(claim.ProjectId, version, model.LabelCount, estimate.Accuracy, trainSeconds + scoreSeconds);
         return model;
     }

@@ -27,6 +27,28 @@ public sealed class TrainingRunnerTests : IAsyncLifetime
     private TrainingRunner Runner => _database.Get<TrainingRunner>();
 
     [Fact]
+    public async Task ARetrainLeavesOnlyTheServedQueueGenerationEvenAfterADeadRunsLeftovers()
+    {
+        var project = await _database.CreatePenguinsAsync(roundSize: 20);
+        await new Annotator(_database, project.Id, "alice").LabelNextTruthfullyAsync(20);
+        await using (var db = await _database.ContextAsync())
+        {
+            // A run killed while writing generation 7 left part of it behind.
+            var someItems = await db.Items.Where(i => i.ProjectId == project.Id).Select(i => i.Id).Take(2_500).ToListAsync();
+            db.ItemRanks.AddRange(someItems.Select((id, rank) =>
+                new ItemRank { ItemId = id, ProjectId = project.Id, Rank = rank, ModelVersion = 7 }));
+            await db.SaveChangesAsync();
+        }
+
+        var model = await Runner.RunIfDueAsync(project.Id, CancellationToken.None);
+
+        var ranks = await _database.RanksAsync(project.Id);
+        Assert.Equal(1, model?.Version);
+        Assert.All(ranks, r => Assert.Equal(1, r.ModelVersion));
+        Assert.Equal((await _database.UnlabeledItemsAsync(project.Id)).Count, ranks.Count);
+    }
+
+    [Fact]
     public async Task FirstRoundInTwoClassesTrainsVersionOneAndReranksTheUnlabeledPool()
     {
         var project = await _database.CreatePenguinsAsync(roundSize: 20);
