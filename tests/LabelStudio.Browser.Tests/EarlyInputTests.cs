@@ -1,4 +1,3 @@
-using System.Text;
 using LabelStudio.Browser.Tests.Infrastructure;
 
 namespace LabelStudio.Browser.Tests;
@@ -27,56 +26,18 @@ public sealed class EarlyInputTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var page = await app.NewPageAsync();
         await LoginForm.LogInAsync(page, await app.CreateAnnotatorAsync());
-        var circuitAsked = new TaskCompletionSource();
-        var clicked = new TaskCompletionSource();
-        await page.RouteWebSocketAsync(
-            "**/_blazor**",
-            browserSide => SlowDownstream(browserSide, circuitAsked, clicked.Task));
+        await page.WaitUntilLiveAsync();
+        var network = new HeldDownstream();
+        await network.AttachAsync(page);
         await page.GotoAsync("/");
-        await circuitAsked.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await network.CircuitAsked.WaitAsync(TimeSpan.FromSeconds(15));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Penguins", Exact = true }).ClickAsync();
-        clicked.SetResult();
+        network.Release();
         await page.WaitUntilLiveAsync();
 
         Assert.Equal($"/projects/{await app.PenguinsIdAsync()}", new Uri(page.Url).AbsolutePath);
         await Assertions.Expect(page.Locator("#start-labeling")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#projects-title")).ToHaveCountAsync(0);
-    }
-
-    /// <summary>
-    /// A slow network, made certain: the browser asks the server to start the page's live circuit,
-    /// and everything the server answers is held back until the click is done.
-    /// </summary>
-    private static void SlowDownstream(IWebSocketRoute browserSide, TaskCompletionSource circuitAsked, Task clicked)
-    {
-        var serverSide = browserSide.ConnectToServer();
-        var delivered = Task.CompletedTask;
-        browserSide.OnMessage(frame =>
-        {
-            Forward(serverSide, frame);
-            if (frame.Binary is { } bytes && Encoding.ASCII.GetString(bytes).Contains("StartCircuit"))
-            {
-                circuitAsked.TrySetResult();
-            }
-        });
-        serverSide.OnMessage(frame =>
-        {
-            var gate = circuitAsked.Task.IsCompleted ? clicked : Task.CompletedTask;
-            delivered = Task.WhenAll(delivered, gate)
-                .ContinueWith(_ => Forward(browserSide, frame), TaskScheduler.Default);
-        });
-    }
-
-    private static void Forward(IWebSocketRoute to, IWebSocketFrame frame)
-    {
-        if (frame.Binary is { } bytes)
-        {
-            to.Send(bytes);
-        }
-        else
-        {
-            to.Send(frame.Text ?? "");
-        }
     }
 }
