@@ -48,6 +48,7 @@ public sealed partial class LabelingService(
             throw new LabelingException($"Class {classId} is not a class of project '{project.Name}'.");
         }
 
+        await EnsureStillHeldAsync(db, submission, item, cancellationToken);
         var served = await ServedContextAsync(db, submission, cancellationToken);
         var labelEvents = await db.LabelEvents
             .CountAsync(e => e.ProjectId == project.Id && e.Kind == LabelEventKind.Label, cancellationToken);
@@ -85,6 +86,32 @@ public sealed partial class LabelingService(
 
     /// <summary>Rounds count label events from 1: events 0 to size-1 are round 1.</summary>
     public static int RoundOf(int labelEventsBefore, int roundSize) => labelEventsBefore / Math.Max(1, roundSize) + 1;
+
+    /// <summary>
+    /// A decision on an item served from the queue stands only while the annotator still holds it:
+    /// after the lease expired and a colleague took the item, or once another tab of the same
+    /// annotator labeled it, the late decision would silently overwrite someone's label.
+    /// </summary>
+    private static async Task EnsureStillHeldAsync(
+        AppDbContext db, LabelSubmission submission, Item item, CancellationToken cancellationToken)
+    {
+        if (submission.LeaseId is not { } leaseId ||
+            await db.Leases.AnyAsync(l => l.Id == leaseId && l.UserId == submission.UserId, cancellationToken))
+        {
+            return;
+        }
+
+        if (await db.Leases.AnyAsync(l => l.ItemId == item.Id && l.UserId != submission.UserId, cancellationToken))
+        {
+            throw new LabelingException("Your hold on this item expired and it went to another annotator; here is your next one.",
+                itemTaken: true);
+        }
+        if (item.CurrentClassId is not null)
+        {
+            throw new LabelingException("This item was already labeled, in another tab or by a colleague; here is your next one.",
+                itemTaken: true);
+        }
+    }
 
     private static async Task<(int ModelVersion, double? Score)> ServedContextAsync(
         AppDbContext db, LabelSubmission submission, CancellationToken cancellationToken)

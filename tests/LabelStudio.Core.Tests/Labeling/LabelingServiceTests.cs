@@ -152,6 +152,50 @@ public sealed class LabelingServiceTests : IAsyncLifetime
         Assert.True(await db.Leases.AnyAsync(l => l.ItemId == item && l.UserId == "alice"));
     }
 
+    [Fact]
+    public async Task ALateDecisionOnAnItemThatExpiredToAColleagueIsRefusedAndKeepsTheirLabel()
+    {
+        var project = await _database.CreateNumberedItemsAsync(5);
+        var (low, high) = await TwoClassesAsync(project.Id);
+        var alice = new Annotator(_database, project.Id, "alice");
+        var bob = new Annotator(_database, project.Id, "bob");
+        var aliceLease = (await alice.NextAsync())!;
+        _database.Clock.Advance(_database.Get<Microsoft.Extensions.Options.IOptions<Storage.StorageOptions>>().Value.LeaseDuration * 2);
+        var bobLease = (await bob.NextAsync())!;
+        await bob.LabelAsync(bobLease.ItemId, high);
+
+        var late = new LabelSubmission(project.Id, aliceLease.ItemId, "alice", low, 30, null, false, aliceLease.Id);
+        var refused = await Assert.ThrowsAsync<LabelingException>(
+            () => _database.Get<LabelingService>().SubmitAsync(late, CancellationToken.None));
+
+        Assert.Equal(aliceLease.ItemId, bobLease.ItemId);
+        Assert.True(refused.ItemTaken);
+        await using var db = await _database.ContextAsync();
+        Assert.Equal(high, (await db.Items.SingleAsync(i => i.Id == aliceLease.ItemId)).CurrentClassId);
+        Assert.Equal(1, await db.LabelEvents.CountAsync(e => e.ItemId == aliceLease.ItemId));
+    }
+
+    [Fact]
+    public async Task TheSameItemLabeledInASecondTabIsRefusedThere()
+    {
+        var project = await _database.CreateNumberedItemsAsync(5);
+        var (low, high) = await TwoClassesAsync(project.Id);
+        var alice = new Annotator(_database, project.Id, "alice");
+        var firstTab = (await alice.NextAsync())!;
+        var secondTab = (await alice.NextAsync())!;
+        var labeling = _database.Get<LabelingService>();
+        await labeling.SubmitAsync(
+            new LabelSubmission(project.Id, firstTab.ItemId, "alice", low, 3, null, false, firstTab.Id), CancellationToken.None);
+
+        var again = new LabelSubmission(project.Id, secondTab.ItemId, "alice", high, 3, null, false, secondTab.Id);
+        var refused = await Assert.ThrowsAsync<LabelingException>(() => labeling.SubmitAsync(again, CancellationToken.None));
+
+        Assert.Equal(firstTab.Id, secondTab.Id);
+        Assert.True(refused.ItemTaken);
+        await using var db = await _database.ContextAsync();
+        Assert.Equal(low, (await db.Items.SingleAsync(i => i.Id == firstTab.ItemId)).CurrentClassId);
+    }
+
     private async Task<(int First, int Second)> TwoClassesAsync(int projectId)
     {
         var ids = await _database.ClassIdsAsync(projectId);

@@ -65,8 +65,17 @@ public sealed class LabelingSession(
         }
 
         var submission = new LabelSubmission(
-            Project.Id, Item.ItemId, _userId, classId, _onItem.Elapsed.TotalSeconds, Comment, Suggestion is not null);
-        await labeling.SubmitAsync(submission, cancellationToken);
+            Project.Id, Item.ItemId, _userId, classId, _onItem.Elapsed.TotalSeconds, Comment, Suggestion is not null,
+            IsReviewing ? null : Lease?.Id);
+        try
+        {
+            await labeling.SubmitAsync(submission, cancellationToken);
+        }
+        catch (LabelingException taken) when (taken.ItemTaken)
+        {
+            await ShowQueueItemAsync(cancellationToken);
+            throw;
+        }
         Comment = "";
 
         if (IsReviewing)
