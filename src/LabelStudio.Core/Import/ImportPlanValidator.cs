@@ -56,10 +56,12 @@ public static class ImportPlanValidator
 
     private static List<UnknownClass> UnknownClasses(ParsedTable table, string label, IReadOnlyCollection<string> classes)
     {
-        var known = classes.Select(c => c.Trim()).ToHashSet(StringComparer.Ordinal);
+        // Class names are one namespace whatever their case (project settings refuse "apple" beside
+        // "Apple"), so "Apple" in a file is the class "apple", not a new one.
+        var known = classes.Select(c => c.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var index = table.IndexOf(label);
         var unknown = new List<UnknownClass>();
-        var positionByName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var positionByName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in table.Rows.Where(r => !CellValue.IsMissing(r.Values[index])))
         {
             var value = row.Values[index]!.Trim();

@@ -83,7 +83,7 @@ public sealed class ImportWriter(
         var nextItemId = (await db.Items.MaxAsync(i => (long?)i.Id, cancellationToken) ?? 0) + 1;
         var nextEventId = (await db.LabelEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0) + 1;
         var firstOrdinal = await db.Items.CountAsync(i => i.ProjectId == project.Id, cancellationToken);
-        var classIds = project.Classes.ToDictionary(c => c.Name, c => c.Id);
+        var classIds = project.Classes.ToDictionary(c => c.Name, c => c.Id, StringComparer.OrdinalIgnoreCase);
         var now = clock.GetUtcNow();
 
         await using var items = await PreparedInsert.CreateAsync(db, "Items",

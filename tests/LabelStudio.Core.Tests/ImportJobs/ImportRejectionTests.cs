@@ -97,6 +97,30 @@ public sealed class ImportRejectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LabelsMatchTheProjectsClassesWhateverTheirCase()
+    {
+        const string csv = """
+            Id,Mass,Island,Species
+            b1,3.5,Dream,adelie
+            b2,5.1,Biscoe,GENTOO
+            b3,3.7,Dream,Chinstrap
+            b4,3.6,Dream,chinstrap
+            """;
+
+        var job = await _database.ImportCsvAsync(_project.Id, csv, BirdPlan, addMissingClasses: true);
+
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        await using var db = await _database.ContextAsync();
+        var classes = await db.LabelClasses.Where(c => c.ProjectId == _project.Id).OrderBy(c => c.Ordinal)
+            .Select(c => c.Name).ToListAsync();
+        Assert.Equal(["Adelie", "Gentoo", "Chinstrap"], classes);
+        var labeled = await db.Items.Where(i => i.ProjectId == _project.Id)
+            .Join(db.LabelClasses, i => i.CurrentClassId, c => c.Id, (i, c) => c.Name)
+            .ToListAsync();
+        Assert.Equal(["Adelie", "Chinstrap", "Chinstrap", "Gentoo"], labeled.Order());
+    }
+
+    [Fact]
     public async Task LabelTheProjectLacksBecomesAClassWhenAskedTo()
     {
         const string csv = """
