@@ -16,7 +16,7 @@ namespace LabelStudio.Core.Export;
 public sealed class CsvExporter(IDbContextFactory<AppDbContext> contexts)
 {
     public static readonly IReadOnlyList<string> MetadataColumns =
-        ["label", "annotator", "labeled_at", "model_version", "round", "strategy", "seconds_spent", "score_when_served"];
+        ["label", "annotator", "labeled_at", "model_version", "round", "strategy", "seconds_spent", "score_when_served", "comment"];
 
     public async Task<int> WriteAsync(int projectId, Stream output, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ public sealed class CsvExporter(IDbContextFactory<AppDbContext> contexts)
             .ToList();
 
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
-        await writer.WriteLineAsync(string.Join(',', columns.Concat(MetadataColumns).Select(CsvCell.Format)));
+        await writer.WriteLineAsync(string.Join(',', columns.Concat(MetadataNames(columns)).Select(CsvCell.Format)));
 
         var rows = db.Items.AsNoTracking()
             .Where(i => i.ProjectId == projectId && i.CurrentLabelEventId != null)
@@ -56,10 +56,21 @@ public sealed class CsvExporter(IDbContextFactory<AppDbContext> contexts)
                 QueryStrategyNames.ToName(row.Event.Strategy),
                 row.Event.SecondsSpent.ToString("0.###", CultureInfo.InvariantCulture),
                 row.Event.ScoreWhenServed?.ToString("0.######", CultureInfo.InvariantCulture),
+                row.Event.Comment,
             }.Select(CsvCell.Format));
             await writer.WriteLineAsync(line, cancellationToken);
             count++;
         }
         return count;
+    }
+
+    /// <summary>
+    /// The metadata headers, prefixed where the source file already has a column of that name, so
+    /// no header appears twice and every column can be told apart when read back.
+    /// </summary>
+    public static IReadOnlyList<string> MetadataNames(IReadOnlyCollection<string> sourceColumns)
+    {
+        var taken = sourceColumns.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return MetadataColumns.Select(name => taken.Contains(name) ? $"labelstudio_{name}" : name).ToList();
     }
 }

@@ -41,16 +41,36 @@ public sealed class CsvExporterTests : IAsyncLifetime
         Assert.Equal(2, count);
         Assert.Equal(
             ["Id", "Note", "Mass", "label", "annotator", "labeled_at", "model_version", "round", "strategy",
-             "seconds_spent", "score_when_served"],
+             "seconds_spent", "score_when_served", "comment"],
             table.Columns);
         var first = Instant(TestDatabase.Start);
         var relabeled = Instant(_database.Clock.GetUtcNow());
         Assert.Equal(
-            ["b1", "first", "3.5", "Adelie", "bob@example.com", relabeled, "0", "1", "margin", "2.5", "0"],
+            ["b1", "first", "3.5", "Adelie", "bob@example.com", relabeled, "0", "1", "margin", "2.5", "0", null],
             table.Rows[0].Values.AsEnumerable());
         Assert.Equal(
-            ["b3", "third", "5.0", "Gentoo", "alice@example.com", first, "0", "1", "margin", "2.5", "0"],
+            ["b3", "third", "5.0", "Gentoo", "alice@example.com", first, "0", "1", "margin", "2.5", "0", null],
             table.Rows[1].Values.AsEnumerable());
+    }
+
+    [Fact]
+    public async Task SourceColumnsNamedLikeExportColumnsKeepTheirNamesAndCommentsAreExported()
+    {
+        var csv = "Id,Mass,annotator,Round\nb1,3.5,field team,2\n";
+        await _database.ImportCsvAsync(_project.Id, csv, MassPlan);
+        var itemId = await _database.ItemIdAsync(_project.Id, "b1");
+        var classes = await _database.ClassIdsAsync(_project.Id);
+        var submission = new LabelStudio.Core.Labeling.LabelSubmission(
+            _project.Id, itemId, "alice", classes[0], 4, "beak looks damaged", false);
+        await _database.Get<LabelStudio.Core.Labeling.LabelingService>().SubmitAsync(submission, CancellationToken.None);
+
+        var (_, table) = await ExportAsync();
+
+        Assert.Equal(table.Columns.Count, table.Columns.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Equal(["Id", "Mass", "annotator", "Round", "label", "labelstudio_annotator"], table.Columns.Take(6));
+        Assert.Contains("labelstudio_round", table.Columns);
+        Assert.Equal("field team", table.Rows[0].Values[table.IndexOf("annotator")]);
+        Assert.Equal("beak looks damaged", table.Rows[0].Values[table.IndexOf("comment")]);
     }
 
     [Fact]
