@@ -32,7 +32,7 @@ public static class ProjectRules
             problems.Add("Every class needs a name.");
             break;
         }
-        foreach (var name in Duplicates(draft.Classes.Select(c => c.Name.Trim())))
+        foreach (var name in Duplicates(draft.Classes.Select(c => c.Name.Trim()).Where(n => n.Length > 0)))
         {
             problems.Add($"The class name '{name}' is used twice.");
         }
