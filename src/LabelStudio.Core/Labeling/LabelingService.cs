@@ -20,38 +20,44 @@ public sealed partial class LabelingService(
     /// </summary>
     public async Task<LabelEvent> SubmitAsync(LabelSubmission submission, CancellationToken cancellationToken)
     {
-        var labelEvent = await RecordAsync(submission, cancellationToken);
+        var (labelEvent, labelEventsNow, roundSize) = await RecordAsync(submission, cancellationToken);
         LogRecorded(labelEvent.Kind, labelEvent.ItemId, labelEvent.ProjectId, submission.UserId);
 
         if (labelEvent.Kind == LabelEventKind.Label)
         {
-            await scheduler.OnLabelRecordedAsync(labelEvent.ProjectId, cancellationToken);
+            await scheduler.OnLabelRecordedAsync(labelEvent.ProjectId, labelEventsNow, roundSize, cancellationToken);
         }
         return labelEvent;
     }
 
-    private async Task<LabelEvent> RecordAsync(LabelSubmission submission, CancellationToken cancellationToken)
+    /// <summary>Records the decision; also returns the project's label event count after it, and the round size.</summary>
+    private async Task<(LabelEvent Event, int LabelEvents, int RoundSize)> RecordAsync(
+        LabelSubmission submission, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using var turn = await writeGate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
+        // 1. Checks and context that need no write lock: other annotators are not kept waiting for them.
         var project = await db.Projects.AsNoTracking()
             .FirstOrDefaultAsync(p => p.Id == submission.ProjectId, cancellationToken)
             ?? throw new LabelingException($"Project {submission.ProjectId} does not exist.");
-        var item = await db.Items
-            .FirstOrDefaultAsync(i => i.Id == submission.ItemId && i.ProjectId == project.Id, cancellationToken)
-            ?? throw new LabelingException($"Item {submission.ItemId} is not in project '{project.Name}'.");
+        if (!await db.Items.AnyAsync(i => i.Id == submission.ItemId && i.ProjectId == project.Id, cancellationToken))
+        {
+            throw new LabelingException($"Item {submission.ItemId} is not in project '{project.Name}'.");
+        }
         if (submission.ClassId is { } classId &&
             !await db.LabelClasses.AnyAsync(c => c.Id == classId && c.ProjectId == project.Id, cancellationToken))
         {
             throw new LabelingException($"Class {classId} is not a class of project '{project.Name}'.");
         }
-
-        await EnsureStillHeldAsync(db, submission, item, cancellationToken);
         var served = await ServedContextAsync(db, submission, cancellationToken);
         var labelEvents = await db.LabelEvents
             .CountAsync(e => e.ProjectId == project.Id && e.Kind == LabelEventKind.Label, cancellationToken);
+
+        // 2. The write: who holds the item is checked inside the transaction that records the decision.
+        using var turn = await writeGate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var item = await db.Items.FirstAsync(i => i.Id == submission.ItemId, cancellationToken);
+        await EnsureStillHeldAsync(db, submission, item, cancellationToken);
         var labelEvent = new LabelEvent
         {
             ProjectId = project.Id,
@@ -81,7 +87,8 @@ public sealed partial class LabelingService(
             .ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return labelEvent;
+        var counted = labelEvent.Kind == LabelEventKind.Label ? labelEvents + 1 : labelEvents;
+        return (labelEvent, counted, project.RoundSize);
     }
 
     /// <summary>Rounds count label events from 1: events 0 to size-1 are round 1.</summary>

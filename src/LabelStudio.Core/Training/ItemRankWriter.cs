@@ -8,7 +8,7 @@ namespace LabelStudio.Core.Training;
 internal static class ItemRankWriter
 {
     // Small enough that an annotator's label waits at most a few milliseconds behind one chunk.
-    private const int ChunkSize = 2_000;
+    private const int ChunkSize = 500;
 
     private static readonly string[] Columns = ["ItemId", "ProjectId", "Rank", "Score", "ModelVersion"];
 

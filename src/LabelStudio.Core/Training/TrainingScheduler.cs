@@ -18,9 +18,16 @@ public sealed class TrainingScheduler(IDbContextFactory<AppDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var roundSize = await db.Projects.Where(p => p.Id == projectId).Select(p => p.RoundSize).FirstAsync(cancellationToken);
-        var state = await db.TrainingStates.AsNoTracking().FirstOrDefaultAsync(s => s.ProjectId == projectId, cancellationToken);
         var labelEvents = await db.LabelEvents
             .CountAsync(e => e.ProjectId == projectId && e.Kind == LabelEventKind.Label, cancellationToken);
+        await OnLabelRecordedAsync(projectId, labelEvents, roundSize, cancellationToken);
+    }
+
+    /// <summary>The same, for a caller that already knows the project's label event count and round size.</summary>
+    public async Task OnLabelRecordedAsync(int projectId, int labelEvents, int roundSize, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var state = await db.TrainingStates.AsNoTracking().FirstOrDefaultAsync(s => s.ProjectId == projectId, cancellationToken);
         var newLabels = labelEvents - (state?.LabelEventsAtLastRun ?? 0);
         var alreadyDue = state is not null && state.RequestSerial > state.CompletedSerial && state.RunningSince is null;
         if (newLabels < roundSize || alreadyDue || !await HasTwoClassesAsync(db, projectId, cancellationToken))
