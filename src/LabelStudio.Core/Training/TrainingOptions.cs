@@ -11,7 +11,8 @@ public sealed class TrainingOptions
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Threads a fit may use. By default all cores but one, so requests keep a core while a model trains.
+    /// Threads a fit or a pool scoring may use. By default all cores but one, so requests keep a
+    /// core while a model trains.
     /// </summary>
     public int TrainerThreads { get; set; } = Math.Max(1, Environment.ProcessorCount - 1);
 

@@ -62,10 +62,11 @@ internal sealed class TrainingPool
         ClassCount);
 
     /// <summary>Scores every unlabeled item with the classifier and returns the queue, best first.</summary>
-    public IReadOnlyList<ItemRank> Rank(Classifier classifier, int modelVersion)
+    /// <param name="maxThreads">Cores scoring may use; the app leaves one to the annotators' requests.</param>
+    public IReadOnlyList<ItemRank> Rank(Classifier classifier, int modelVersion, int maxThreads)
     {
         var rows = _unlabeled.Select(id => _vectors[id]).ToList();
-        var probabilities = classifier.PredictProbabilities(rows);
+        var probabilities = classifier.PredictProbabilities(rows, maxThreads);
         // The version seeds the random control strategy: each round draws anew, a rerun draws the same.
         var ranking = PoolRanker.Rank(probabilities, Strategy, seed: modelVersion);
         return ranking.Order

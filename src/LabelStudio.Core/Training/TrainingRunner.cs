@@ -92,7 +92,7 @@ public sealed partial class TrainingRunner(
         await trainingLock.ReportAsync(claim, "Ranking unlabeled items", 0.7, cancellationToken);
         stopwatch.Restart();
         var version = await NextVersionAsync(claim.ProjectId, cancellationToken);
-        var ranking = await Task.Run(() => pool.Rank(classifier, version), cancellationToken);
+        var ranking = await Task.Run(() => pool.Rank(classifier, version, options.Value.TrainerThreads), cancellationToken);
         var scoreSeconds = stopwatch.Elapsed.TotalSeconds;
 
         // 5. Keep the model on disk and write the new queue beside the served one; then switch to it,

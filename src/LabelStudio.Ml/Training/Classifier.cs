@@ -40,7 +40,8 @@ public sealed partial class Classifier
         new(new MLContext(seed: 0), null, classCount, featureCount, [onlyClass]);
 
     /// <summary>Class probabilities per row, indexed by our class index.</summary>
-    public float[][] PredictProbabilities(IReadOnlyList<float[]> rows)
+    /// <param name="maxThreads">How many cores scoring may use at once; 0 means all of them.</param>
+    public float[][] PredictProbabilities(IReadOnlyList<float[]> rows, int maxThreads = 0)
     {
         for (var i = 0; i < rows.Count; i++)
         {
@@ -62,7 +63,7 @@ public sealed partial class Classifier
             return result;
         }
 
-        ScoreInChunks(_model, rows, result);
+        ScoreInChunks(_model, rows, result, maxThreads > 0 ? maxThreads : Environment.ProcessorCount);
         return result;
     }
 
@@ -91,11 +92,11 @@ public sealed partial class Classifier
             ? transformer.Model
             : null;
 
-    private void ScoreInChunks(ITransformer model, IReadOnlyList<float[]> rows, float[][] result)
+    private void ScoreInChunks(ITransformer model, IReadOnlyList<float[]> rows, float[][] result, int maxThreads)
     {
         // Data views and transforms are built on this thread (cheap and lazy); only the cursors,
         // which do the arithmetic, run in parallel, each over its own slice of the pool.
-        var chunkCount = Math.Clamp(rows.Count / MinimumRowsPerChunk, 1, Environment.ProcessorCount);
+        var chunkCount = Math.Clamp(rows.Count / MinimumRowsPerChunk, 1, maxThreads);
         var chunkSize = (rows.Count + chunkCount - 1) / chunkCount;
         var scored = new IDataView[chunkCount];
         lock (_ml)
