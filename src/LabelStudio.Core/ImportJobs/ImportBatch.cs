@@ -72,11 +72,13 @@ internal sealed record ImportBatch(
         }
     }
 
-    private static void CheckIdsAreNew(string fileName, string? idColumn, IReadOnlyList<ImportedRow> rows, IEnumerable<string> existingIds)
+    private static void CheckIdsAreNew(
+        string fileName, string? idColumn, IReadOnlyList<ImportedRow> rows, IEnumerable<string> existingIds)
     {
         var taken = existingIds.ToHashSet(StringComparer.Ordinal);
         var clashes = rows.Where(r => taken.Contains(r.ExternalId)).Take(20)
-            .Select(r => new ImportError(fileName, r.Line, idColumn, $"The id '{r.ExternalId}' is already used by an item of this project."))
+            .Select(r => new ImportError(
+                fileName, r.Line, idColumn, $"The id '{r.ExternalId}' is already used by an item of this project."))
             .ToList();
         if (clashes.Count > 0)
         {
