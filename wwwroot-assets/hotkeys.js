@@ -14,7 +14,8 @@ export function attach(dotnet, keys) {
             return;
         }
         const target = event.target;
-        const typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
+        const typing = target
+            && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
         if (typing) {
             if (event.key === 'Escape' || (event.key === 'Enter' && !event.shiftKey)) {
                 event.preventDefault();

@@ -21,7 +21,8 @@ static int Usage()
                LabelStudio.Benchmarks al-simulate [--rows 10000] [--strategy random,margin|all]
                  [--init 20] [--batch 50] [--rounds 20] [--test 0.3] [--seeds 0,1,2] [--diversity] [--json FILE]
                LabelStudio.Benchmarks import [--rows 100000] [--numbers 8] [--repeats 3]
-               LabelStudio.Benchmarks serve [--rows 50000] [--numbers 40] [--annotators 20] [--labels 1000] [--seconds 20] [--think-ms 250]
+               LabelStudio.Benchmarks serve [--rows 50000] [--numbers 40] [--annotators 20] [--labels 1000]
+                 [--seconds 20] [--think-ms 250]
         """);
     return 2;
 }

@@ -34,10 +34,17 @@ internal sealed class BenchHost : IAsyncDisposable
         return new BenchHost(directory, services);
     }
 
-    /// <summary>Creates a project with the given classes and imports a file into it through the product's import path.</summary>
-    public async Task<int> CreateProjectAsync(string name, IReadOnlyList<string> classes, string file, TableImportPlan plan)
+    /// <summary>
+    /// Creates a project with the given classes and imports a file into it through the product's import path.
+    /// </summary>
+    public async Task<int> CreateProjectAsync(
+        string name, IReadOnlyList<string> classes, string file, TableImportPlan plan)
     {
-        var draft = new ProjectDraft { Name = name, Classes = classes.Select(c => new ClassDraft { Name = c }).ToList() };
+        var draft = new ProjectDraft
+        {
+            Name = name,
+            Classes = classes.Select(c => new ClassDraft { Name = c }).ToList(),
+        };
         var project = await Get<ProjectService>().CreateAsync(draft, userId: null, CancellationToken.None);
         await ImportAsync(project.Id, file, plan);
         return project.Id;
@@ -47,10 +54,12 @@ internal sealed class BenchHost : IAsyncDisposable
     {
         var imports = Get<ImportJobService>();
         await using var stream = File.OpenRead(file);
-        var job = await imports.UploadAsync(projectId, Path.GetFileName(file), stream, userId: null, CancellationToken.None);
+        var job = await imports.UploadAsync(
+            projectId, Path.GetFileName(file), stream, userId: null, CancellationToken.None);
         await imports.StartAsync(job.Id, new ImportRequest(plan, AddMissingClasses: true), CancellationToken.None);
         var done = await Get<ImportRunner>().RunAsync(job.Id, CancellationToken.None);
-        return new ImportJobOutcome(done?.Status.ToString() ?? "missing", done?.ImportedCount ?? 0, done?.Message ?? "");
+        return new ImportJobOutcome(
+            done?.Status.ToString() ?? "missing", done?.ImportedCount ?? 0, done?.Message ?? "");
     }
 
     public async ValueTask DisposeAsync()

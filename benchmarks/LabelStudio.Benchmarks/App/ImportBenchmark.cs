@@ -16,7 +16,9 @@ internal static class ImportBenchmark
         var numbers = args.Int("numbers", 8);
         var repeats = args.Int("repeats", 3);
         var file = SyntheticTable.Write(rows, numbers, seed: 1);
-        Console.WriteLine($"import: {rows:N0} rows × {numbers + 3} columns ({new FileInfo(file).Length / 1e6:0.0} MB), {repeats} runs");
+        Console.WriteLine(
+            $"import: {rows:N0} rows × {numbers + 3} columns " +
+            $"({new FileInfo(file).Length / 1e6:0.0} MB), {repeats} runs");
 
         var plan = new TableImportPlan(SyntheticTable.FeatureColumns(numbers), IdColumn: "id", LabelColumn: "label",
             LabelMode: LabelMode.HiddenGroundTruth);

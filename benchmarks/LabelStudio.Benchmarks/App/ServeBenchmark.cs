@@ -35,7 +35,8 @@ internal static class ServeBenchmark
         var oracle = await OracleAsync(host, projectId);
 
         // 1. A first model, as after a few rounds of real work.
-        var warm = new AnnotatorPool(host, projectId, oracle, TimeSpan.Zero, new Latencies("warm-up next"), new Latencies("warm-up save"));
+        var warm = new AnnotatorPool(
+            host, projectId, oracle, TimeSpan.Zero, new Latencies("warm-up next"), new Latencies("warm-up save"));
         await warm.LabelAsync(annotators: 1, labels: warmLabels, CancellationToken.None);
         await host.Get<TrainingScheduler>().RequestAsync(projectId, CancellationToken.None);
         await host.Get<TrainingRunner>().RunIfDueAsync(projectId, CancellationToken.None);
@@ -76,20 +77,27 @@ internal static class ServeBenchmark
     private static async Task<IReadOnlyDictionary<long, int>> OracleAsync(BenchHost host, int projectId)
     {
         await using var db = await host.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var classes = await db.LabelClasses.Where(c => c.ProjectId == projectId).ToDictionaryAsync(c => c.Name, c => c.Id);
+        var classes = await db.LabelClasses.Where(c => c.ProjectId == projectId)
+            .ToDictionaryAsync(c => c.Name, c => c.Id);
         return await db.Items.Where(i => i.ProjectId == projectId)
             .ToDictionaryAsync(i => i.Id, i => classes[i.GroundTruth!]);
     }
 
     private sealed class AnnotatorPool(
-        BenchHost host, int projectId, IReadOnlyDictionary<long, int> oracle, TimeSpan think, Latencies next, Latencies save)
+        BenchHost host,
+        int projectId,
+        IReadOnlyDictionary<long, int> oracle,
+        TimeSpan think,
+        Latencies next,
+        Latencies save)
     {
         private int _remaining;
 
         public Task LabelAsync(int annotators, int labels, CancellationToken stop)
         {
             _remaining = labels;
-            return Task.WhenAll(Enumerable.Range(0, annotators).Select(a => Task.Run(() => AnnotateAsync($"annotator-{a}", stop))));
+            return Task.WhenAll(Enumerable.Range(0, annotators)
+                .Select(a => Task.Run(() => AnnotateAsync($"annotator-{a}", stop))));
         }
 
         private async Task AnnotateAsync(string userId, CancellationToken stop)
@@ -107,7 +115,8 @@ internal static class ServeBenchmark
                 // A person reads the item before pressing a key; without this pause the run measures
                 // a queue of twenty requests at once, which no labeling team produces.
                 await Task.Delay(think, CancellationToken.None);
-                var submission = new LabelSubmission(projectId, lease.ItemId, userId, oracle[lease.ItemId], 1.0, null, false);
+                var submission = new LabelSubmission(
+                    projectId, lease.ItemId, userId, oracle[lease.ItemId], 1.0, null, false);
                 await save.TimeAsync(() => labeling.SubmitAsync(submission, CancellationToken.None));
             }
         }

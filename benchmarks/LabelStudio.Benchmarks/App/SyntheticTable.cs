@@ -16,7 +16,10 @@ internal static class SyntheticTable
         var path = Path.Combine(Path.GetTempPath(), $"labelstudio-bench-{Guid.NewGuid():N}.csv");
         var random = new Random(seed);
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
-        var header = new[] { "id" }.Concat(Enumerable.Range(1, numberColumns).Select(c => $"x{c}")).Append("colour").Append("label");
+        var header = new[] { "id" }
+            .Concat(Enumerable.Range(1, numberColumns).Select(c => $"x{c}"))
+            .Append("colour")
+            .Append("label");
         writer.WriteLine(string.Join(',', header));
 
         var line = new StringBuilder();

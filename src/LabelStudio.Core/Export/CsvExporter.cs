@@ -16,27 +16,34 @@ namespace LabelStudio.Core.Export;
 public sealed class CsvExporter(IDbContextFactory<AppDbContext> contexts)
 {
     public static readonly IReadOnlyList<string> MetadataColumns =
-        ["label", "annotator", "labeled_at", "model_version", "round", "strategy", "seconds_spent", "score_when_served", "comment"];
+        [
+            "label", "annotator", "labeled_at", "model_version", "round", "strategy", "seconds_spent",
+            "score_when_served", "comment",
+        ];
 
     public async Task<int> WriteAsync(int projectId, Stream output, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var columnsJson = await db.Projects.Where(p => p.Id == projectId).Select(p => p.ColumnsJson).FirstAsync(cancellationToken);
+        var columnsJson = await db.Projects.Where(p => p.Id == projectId).Select(p => p.ColumnsJson)
+            .FirstAsync(cancellationToken);
         var columns = ProjectColumns.Parse(columnsJson)
             .Where(c => c.Role != ColumnRole.Label)
             .Select(c => c.Name)
             .ToList();
 
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+        await using var writer = new StreamWriter(
+            output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
         await writer.WriteLineAsync(string.Join(',', columns.Concat(MetadataNames(columns)).Select(CsvCell.Format)));
 
         var rows = db.Items.AsNoTracking()
             .Where(i => i.ProjectId == projectId && i.CurrentLabelEventId != null)
             .OrderBy(i => i.Ordinal)
             .Join(db.LabelEvents, i => i.CurrentLabelEventId, e => e.Id, (i, e) => new { i.DataJson, Event = e })
-            .Join(db.LabelClasses, x => x.Event.ClassId, c => c.Id, (x, c) => new { x.DataJson, x.Event, ClassName = c.Name })
+            .Join(db.LabelClasses, x => x.Event.ClassId, c => c.Id,
+                (x, c) => new { x.DataJson, x.Event, ClassName = c.Name })
             .GroupJoin(db.Users, x => x.Event.UserId, u => u.Id, (x, users) => new { x, users })
-            .SelectMany(g => g.users.DefaultIfEmpty(), (g, u) => new { g.x.DataJson, g.x.Event, g.x.ClassName, u!.Email })
+            .SelectMany(
+                g => g.users.DefaultIfEmpty(), (g, u) => new { g.x.DataJson, g.x.Event, g.x.ClassName, u!.Email })
             .AsAsyncEnumerable();
 
         var count = 0;

@@ -27,7 +27,9 @@ public static class CellValue
     /// <summary>Empty and whitespace-only cells carry no value.</summary>
     public static bool IsMissing(string? value) => string.IsNullOrWhiteSpace(value);
 
-    /// <summary>Invariant-culture decimal with optional sign and exponent; NaN and infinities are not numbers.</summary>
+    /// <summary>
+    /// Invariant-culture decimal with optional sign and exponent; NaN and infinities are not numbers.
+    /// </summary>
     public static bool TryParseNumber(string value, out double number) =>
         double.TryParse(value.AsSpan().Trim(), NumberStyle, CultureInfo.InvariantCulture, out number)
         && double.IsFinite(number);

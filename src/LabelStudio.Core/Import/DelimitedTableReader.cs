@@ -21,7 +21,8 @@ internal static class DelimitedTableReader
         try
         {
             int read;
-            while (!errors.IsFull && (read = await ReadBlockAsync(reader, block, (tokenizer.Line, format), errors, ct)) > 0)
+            while (!errors.IsFull
+                && (read = await ReadBlockAsync(reader, block, (tokenizer.Line, format), errors, ct)) > 0)
             {
                 tokenizer.Feed(block.AsSpan(0, read));
             }

@@ -39,7 +39,8 @@ public static class ImportPlanValidator
             if (plan.ColumnKinds?.TryGetValue(column, out var chosen) == true)
             {
                 kinds[column] = chosen;
-                foreach (var error in ColumnValueValidator.FindBadValues(table, column, chosen).Take(BadValuesPerColumn))
+                var badValues = ColumnValueValidator.FindBadValues(table, column, chosen).Take(BadValuesPerColumn);
+                foreach (var error in badValues)
                 {
                     errors.Add(error);
                 }
@@ -54,7 +55,8 @@ public static class ImportPlanValidator
         return new(table.FileName, plan.LabelColumn, errors.Errors, unknown, kinds);
     }
 
-    private static List<UnknownClass> UnknownClasses(ParsedTable table, string label, IReadOnlyCollection<string> classes)
+    private static List<UnknownClass> UnknownClasses(
+        ParsedTable table, string label, IReadOnlyCollection<string> classes)
     {
         // Class names are one namespace whatever their case (project settings refuse "apple" beside
         // "Apple"), so "Apple" in a file is the class "apple", not a new one.

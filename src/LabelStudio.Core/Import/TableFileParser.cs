@@ -13,7 +13,8 @@ public static class TableFileParser
     /// every record and checks the header and row shapes.
     /// </summary>
     /// <param name="progress">Receives the fraction of bytes read, at most once per percent, then 1.0.</param>
-    /// <exception cref="ImportFailedException">The file cannot be read as a table; carries every problem found.</exception>
+    // / <exception cref="ImportFailedException">The file cannot be read as a table; carries every problem
+    // found.</exception>
     public static async Task<ParsedTable> ParseAsync(
         Stream stream,
         string fileName,

@@ -28,7 +28,8 @@ internal sealed record ImportBatch(
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var columnsJson = await db.Projects.Where(p => p.Id == projectId).Select(p => p.ColumnsJson).FirstAsync(cancellationToken);
+        var columnsJson = await db.Projects.Where(p => p.Id == projectId).Select(p => p.ColumnsJson)
+            .FirstAsync(cancellationToken);
         var existing = await db.Items.AsNoTracking()
             .Where(i => i.ProjectId == projectId)
             .Select(i => new { i.Id, i.ExternalId, i.DataJson })

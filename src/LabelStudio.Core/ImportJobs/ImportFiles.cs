@@ -10,6 +10,7 @@ internal static class ImportFiles
         DataDirectory dataDirectory, ImportJob job, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(Path.Combine(dataDirectory.Root, job.StoredPath));
-        return await TableFileParser.ParseAsync(stream, job.FileName, TableParseOptions.Default, progress, cancellationToken);
+        return await TableFileParser.ParseAsync(
+            stream, job.FileName, TableParseOptions.Default, progress, cancellationToken);
     }
 }

@@ -56,10 +56,14 @@ public sealed class ImportJobService(
         return job;
     }
 
-    /// <summary>Reads the stored file and proposes column types; a file that cannot be read comes back with its errors.</summary>
-    public async Task<ImportPreview> PreviewAsync(int jobId, IProgress<double>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the stored file and proposes column types; a file that cannot be read comes back with its errors.
+    /// </summary>
+    public async Task<ImportPreview> PreviewAsync(
+        int jobId, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        var job = await GetAsync(jobId, cancellationToken) ?? throw new InvalidOperationException($"Import {jobId} does not exist.");
+        var job = await GetAsync(jobId, cancellationToken)
+            ?? throw new InvalidOperationException($"Import {jobId} does not exist.");
         try
         {
             var table = await ImportFiles.ParseAsync(dataDirectory, job, progress, cancellationToken);
@@ -72,13 +76,18 @@ public sealed class ImportJobService(
         }
     }
 
-    /// <summary>Checks a plan against the stored file without writing anything, so the page can show problems first.</summary>
-    public async Task<ImportPlanValidation> CheckAsync(int jobId, TableImportPlan plan, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks a plan against the stored file without writing anything, so the page can show problems first.
+    /// </summary>
+    public async Task<ImportPlanValidation> CheckAsync(
+        int jobId, TableImportPlan plan, CancellationToken cancellationToken)
     {
-        var job = await GetAsync(jobId, cancellationToken) ?? throw new InvalidOperationException($"Import {jobId} does not exist.");
+        var job = await GetAsync(jobId, cancellationToken)
+            ?? throw new InvalidOperationException($"Import {jobId} does not exist.");
         var table = await ImportFiles.ParseAsync(dataDirectory, job, progress: null, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var classes = await db.LabelClasses.Where(c => c.ProjectId == job.ProjectId).Select(c => c.Name).ToListAsync(cancellationToken);
+        var classes = await db.LabelClasses.Where(c => c.ProjectId == job.ProjectId).Select(c => c.Name)
+            .ToListAsync(cancellationToken);
         return ImportPlanValidator.Validate(table, plan, classes);
     }
 
@@ -106,7 +115,8 @@ public sealed class ImportJobService(
         return await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ImportJob>> RecentAsync(int projectId, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ImportJob>> RecentAsync(
+        int projectId, int count, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.ImportJobs.AsNoTracking()
@@ -117,7 +127,12 @@ public sealed class ImportJobService(
     }
 
     private static async Task CopyWithLimitAsync(
-        Stream source, Stream target, long limit, string fileName, IProgress<long>? bytesCopied, CancellationToken cancellationToken)
+        Stream source,
+        Stream target,
+        long limit,
+        string fileName,
+        IProgress<long>? bytesCopied,
+        CancellationToken cancellationToken)
     {
         var buffer = new byte[1 << 16];
         long total = 0;
@@ -128,10 +143,13 @@ public sealed class ImportJobService(
             if (total > limit)
             {
                 throw new ImportFailedException(
-                    [new ImportError(fileName, null, null, $"The file is larger than the {limit / (1024 * 1024)} MB upload limit.")]);
+                    [new ImportError(fileName, null, null, TooLarge(limit))]);
             }
             await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             bytesCopied?.Report(total);
         }
     }
+
+    private static string TooLarge(long limit) =>
+        $"The file is larger than the {limit / (1024 * 1024)} MB upload limit.";
 }

@@ -4,7 +4,9 @@ using LabelStudio.Core.Import;
 
 namespace LabelStudio.Core.ImportJobs;
 
-/// <summary>The user's choices for one upload: the column plan, and whether unknown label values become classes.</summary>
+/// <summary>
+/// The user's choices for one upload: the column plan, and whether unknown label values become classes.
+/// </summary>
 public sealed record ImportRequest(TableImportPlan Plan, bool AddMissingClasses)
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
@@ -12,5 +14,6 @@ public sealed record ImportRequest(TableImportPlan Plan, bool AddMissingClasses)
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static ImportRequest FromJson(string json) =>
-        JsonSerializer.Deserialize<ImportRequest>(json, Json) ?? throw new InvalidDataException("The import request is empty.");
+        JsonSerializer.Deserialize<ImportRequest>(json, Json)
+            ?? throw new InvalidDataException("The import request is empty.");
 }

@@ -7,7 +7,8 @@ namespace LabelStudio.Core.ImportJobs;
 /// <summary>Turns a validated table and plan into rows to write and the project's column list.</summary>
 internal static class ImportRows
 {
-    public static IReadOnlyList<ProjectColumn> Columns(ParsedTable table, TableImportPlan plan, ImportPlanValidation validation) =>
+    public static IReadOnlyList<ProjectColumn> Columns(
+        ParsedTable table, TableImportPlan plan, ImportPlanValidation validation) =>
         table.Columns.Select(name => new ProjectColumn(
                 name,
                 validation.FeatureKinds.TryGetValue(name, out var kind) ? kind : Ml.Tabular.ColumnKind.Text,

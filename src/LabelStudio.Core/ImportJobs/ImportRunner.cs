@@ -61,7 +61,9 @@ public sealed partial class ImportRunner(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogCrashed(exception, job.ProjectId, job.FileName);
-            await FailAsync(jobId, [new ImportError(job.FileName, null, null, $"The import stopped unexpectedly: {exception.Message}")]);
+            await FailAsync(
+                jobId,
+                [new ImportError(job.FileName, null, null, $"The import stopped unexpectedly: {exception.Message}")]);
         }
         return await GetAsync(jobId);
     }
@@ -84,7 +86,8 @@ public sealed partial class ImportRunner(
 
         // 3. Featurize every item of the project, old and new, on one scale.
         await progress.ReportAsync(0.5, "Computing features", cancellationToken);
-        var batch = await ImportBatch.PrepareAsync(contexts, job.ProjectId, table, request.Plan, validation, cancellationToken);
+        var batch = await ImportBatch.PrepareAsync(
+            contexts, job.ProjectId, table, request.Plan, validation, cancellationToken);
 
         // 4. Write it all at once.
         await progress.ReportAsync(0.7, $"Writing {batch.Rows.Count:N0} items", cancellationToken);
@@ -118,7 +121,8 @@ public sealed partial class ImportRunner(
             .ExecuteUpdateAsync(j => j
                 .SetProperty(x => x.Status, JobStatus.Running)
                 .SetProperty(x => x.HeartbeatAt, now), cancellationToken);
-        return claimed == 0 ? null : await db.ImportJobs.AsNoTracking().FirstAsync(j => j.Id == jobId, cancellationToken);
+        return claimed == 0 ? null : await db.ImportJobs.AsNoTracking()
+            .FirstAsync(j => j.Id == jobId, cancellationToken);
     }
 
     private async Task<bool> HasModelOrRunningTrainingAsync(int projectId, CancellationToken cancellationToken)
@@ -132,14 +136,17 @@ public sealed partial class ImportRunner(
     private async Task<IReadOnlyCollection<string>> ClassNamesAsync(int projectId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.LabelClasses.Where(c => c.ProjectId == projectId).Select(c => c.Name).ToListAsync(cancellationToken);
+        return await db.LabelClasses.Where(c => c.ProjectId == projectId).Select(c => c.Name)
+            .ToListAsync(cancellationToken);
     }
 
     private async Task FailAsync(int jobId, IReadOnlyList<ImportError> errors)
     {
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
         var now = clock.GetUtcNow();
-        var message = errors.Count == 1 ? errors[0].ToString() : $"{errors.Count} problems found; nothing was imported.";
+        var message = errors.Count == 1
+            ? errors[0].ToString()
+            : $"{errors.Count} problems found; nothing was imported.";
         await db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(j => j
             .SetProperty(x => x.Status, JobStatus.Failed)
             .SetProperty(x => x.Message, message)
@@ -153,15 +160,21 @@ public sealed partial class ImportRunner(
         return await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Project {ProjectId}: imported {ItemCount} items from {FileName}")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Project {ProjectId}: imported {ItemCount} items from {FileName}")]
     private partial void LogImported(int projectId, int itemCount, string fileName);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Project {ProjectId}: wrote {ItemCount} items in {Seconds:F2} s")]
     private partial void LogWritten(int projectId, int itemCount, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Project {ProjectId}: rejected {FileName} with {ErrorCount} problems")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Project {ProjectId}: rejected {FileName} with {ErrorCount} problems")]
     private partial void LogRejected(int projectId, string fileName, int errorCount);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Project {ProjectId}: import of {FileName} crashed; nothing was written")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Project {ProjectId}: import of {FileName} crashed; nothing was written")]
     private partial void LogCrashed(Exception exception, int projectId, string fileName);
 }

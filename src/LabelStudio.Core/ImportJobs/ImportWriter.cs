@@ -21,13 +21,15 @@ public sealed class ImportWriter(
 {
     private static readonly string[] ClassPalette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"];
 
-    internal async Task WriteAsync(ImportJob job, ImportBatch batch, IReadOnlyList<string> newClasses, CancellationToken cancellationToken)
+    internal async Task WriteAsync(
+        ImportJob job, ImportBatch batch, IReadOnlyList<string> newClasses, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var project = await db.Projects.Include(p => p.Classes).FirstAsync(p => p.Id == job.ProjectId, cancellationToken);
+        var project = await db.Projects.Include(p => p.Classes)
+            .FirstAsync(p => p.Id == job.ProjectId, cancellationToken);
         AddClasses(project, newClasses);
         project.ColumnsJson = ProjectColumns.Serialize(batch.Columns);
         project.FeaturizerJson = batch.FeaturizerJson;
@@ -87,12 +89,17 @@ public sealed class ImportWriter(
         var now = clock.GetUtcNow();
 
         await using var items = await PreparedInsert.CreateAsync(db, "Items",
-            ["Id", "ProjectId", "ExternalId", "Ordinal", "DataJson", "GroundTruth", "CurrentClassId", "CurrentLabelEventId"],
+            [
+                "Id", "ProjectId", "ExternalId", "Ordinal", "DataJson", "GroundTruth", "CurrentClassId",
+                "CurrentLabelEventId",
+            ],
             cancellationToken);
-        await using var features = await PreparedInsert.CreateAsync(db, "ItemFeatures", ["ItemId", "ProjectId", "Vector"],
+        await using var features = await PreparedInsert.CreateAsync(
+            db, "ItemFeatures", ["ItemId", "ProjectId", "Vector"],
             cancellationToken);
         await using var events = await PreparedInsert.CreateAsync(db, "LabelEvents",
-            ["Id", "ProjectId", "ItemId", "UserId", "Kind", "ClassId", "CreatedAt", "SecondsSpent", "Round", "ModelVersion",
+            ["Id", "ProjectId", "ItemId", "UserId", "Kind", "ClassId", "CreatedAt", "SecondsSpent", "Round",
+             "ModelVersion",
              "Strategy", "SuggestionShown"],
             cancellationToken);
 
@@ -117,7 +124,8 @@ public sealed class ImportWriter(
         return ids;
     }
 
-    private static async Task RewriteExistingFeaturesAsync(AppDbContext db, ImportBatch batch, CancellationToken cancellationToken)
+    private static async Task RewriteExistingFeaturesAsync(
+        AppDbContext db, ImportBatch batch, CancellationToken cancellationToken)
     {
         foreach (var (itemId, vector) in batch.ExistingVectors)
         {
@@ -132,7 +140,10 @@ public sealed class ImportWriter(
     /// puts the new items behind the ranked ones until the next retrain ranks them properly.
     /// </summary>
     private async Task RequeueAsync(
-        AppDbContext db, Project project, IReadOnlyDictionary<long, float[]> vectors, CancellationToken cancellationToken)
+        AppDbContext db,
+        Project project,
+        IReadOnlyDictionary<long, float[]> vectors,
+        CancellationToken cancellationToken)
     {
         var hasModel = await db.ModelVersions.AnyAsync(m => m.ProjectId == project.Id, cancellationToken);
         if (!hasModel)

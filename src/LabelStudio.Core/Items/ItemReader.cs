@@ -19,7 +19,8 @@ public sealed class ItemReader(IDbContextFactory<AppDbContext> contexts)
             return null;
         }
 
-        var columnsJson = await db.Projects.Where(p => p.Id == projectId).Select(p => p.ColumnsJson).FirstAsync(cancellationToken);
+        var columnsJson = await db.Projects.Where(p => p.Id == projectId).Select(p => p.ColumnsJson)
+            .FirstAsync(cancellationToken);
         var columns = ProjectColumns.Parse(columnsJson);
         var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(item.DataJson) ?? [];
         var fields = columns

@@ -6,7 +6,8 @@ namespace LabelStudio.Core.Labeling;
 /// <summary>The items an annotator decided on in a project, most recent first, for going back.</summary>
 public sealed class LabelHistory(IDbContextFactory<AppDbContext> contexts)
 {
-    public async Task<List<long>> RecentItemsAsync(int projectId, string userId, int count, CancellationToken cancellationToken)
+    public async Task<List<long>> RecentItemsAsync(
+        int projectId, string userId, int count, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.LabelEvents

@@ -30,7 +30,9 @@ public sealed partial class LabelingService(
         return labelEvent;
     }
 
-    /// <summary>Records the decision; also returns the project's label event count after it, and the round size.</summary>
+    /// <summary>
+    /// Records the decision; also returns the project's label event count after it, and the round size.
+    /// </summary>
     private async Task<(LabelEvent Event, int LabelEvents, int RoundSize)> RecordAsync(
         LabelSubmission submission, CancellationToken cancellationToken)
     {
@@ -110,12 +112,14 @@ public sealed partial class LabelingService(
 
         if (await db.Leases.AnyAsync(l => l.ItemId == item.Id && l.UserId != submission.UserId, cancellationToken))
         {
-            throw new LabelingException("Your hold on this item expired and it went to another annotator; here is your next one.",
+            throw new LabelingException(
+                "Your hold on this item expired and it went to another annotator; here is your next one.",
                 itemTaken: true);
         }
         if (item.CurrentClassId is not null)
         {
-            throw new LabelingException("This item was already labeled, in another tab or by a colleague; here is your next one.",
+            throw new LabelingException(
+                "This item was already labeled, in another tab or by a colleague; here is your next one.",
                 itemTaken: true);
         }
     }
@@ -124,7 +128,8 @@ public sealed partial class LabelingService(
         AppDbContext db, LabelSubmission submission, CancellationToken cancellationToken)
     {
         var lease = await db.Leases.AsNoTracking()
-            .FirstOrDefaultAsync(l => l.ItemId == submission.ItemId && l.UserId == submission.UserId, cancellationToken);
+            .FirstOrDefaultAsync(
+                l => l.ItemId == submission.ItemId && l.UserId == submission.UserId, cancellationToken);
         if (lease is not null)
         {
             return (lease.ModelVersion, lease.Score);
@@ -141,6 +146,8 @@ public sealed partial class LabelingService(
         return (rank?.ModelVersion ?? latestModel, rank?.Score);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Kind} recorded for item {ItemId} in project {ProjectId} by {UserId}")]
+    [LoggerMessage(
+        Level = LogLevel.Debug,
+        Message = "{Kind} recorded for item {ItemId} in project {ProjectId} by {UserId}")]
     private partial void LogRecorded(LabelEventKind kind, long itemId, int projectId, string userId);
 }

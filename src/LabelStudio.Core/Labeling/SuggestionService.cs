@@ -28,6 +28,8 @@ public sealed class SuggestionService(ModelCache models, FeatureStore features)
         var probabilities = model.Classifier.PredictProbabilities([vector])[0];
         var best = Classifier.ArgMax(probabilities);
         var labelClass = project.Classes.OrderBy(c => c.Ordinal).ElementAtOrDefault(best);
-        return labelClass is null ? null : new Suggestion(labelClass.Id, labelClass.Name, probabilities[best], model.Version);
+        return labelClass is null
+            ? null
+            : new Suggestion(labelClass.Id, labelClass.Name, probabilities[best], model.Version);
     }
 }

@@ -11,7 +11,8 @@ public sealed record QueueEntry(int Rank, string ExternalId, double Score, int M
 /// <summary>What the project page shows a lead beyond the status line: models, queue head and class balance.</summary>
 public sealed class ProjectInsights(IDbContextFactory<AppDbContext> contexts)
 {
-    public async Task<IReadOnlyList<ModelVersion>> ModelVersionsAsync(int projectId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ModelVersion>> ModelVersionsAsync(
+        int projectId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.ModelVersions.AsNoTracking()
@@ -21,7 +22,8 @@ public sealed class ProjectInsights(IDbContextFactory<AppDbContext> contexts)
     }
 
     /// <summary>The next unlabeled items in queue order, as any annotator would be served them.</summary>
-    public async Task<IReadOnlyList<QueueEntry>> QueueHeadAsync(int projectId, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QueueEntry>> QueueHeadAsync(
+        int projectId, int count, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.ItemRanks.AsNoTracking()

@@ -42,7 +42,9 @@ public static class ProjectRules
         }
         foreach (var cls in draft.Classes.Where(c => c.Hotkey.Length > 1 || ReservedKeys.Contains(c.Hotkey)))
         {
-            problems.Add($"The hotkey '{cls.Hotkey}' of class '{cls.Name}' must be one key the page does not use (not c, i, ? or space).");
+            problems.Add(
+                $"The hotkey '{cls.Hotkey}' of class '{cls.Name}' must be one key the page does not use " +
+                "(not c, i, ? or space).");
         }
         return problems;
     }

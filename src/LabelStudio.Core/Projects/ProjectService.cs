@@ -56,9 +56,12 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> contexts, Tim
         var kept = draft.Classes.Where(c => c.Id is not null).Select(c => c.Id!.Value).ToHashSet();
         var removed = project.Classes.Where(c => !kept.Contains(c.Id)).ToList();
         var removedIds = removed.Select(c => c.Id).ToList();
-        if (await db.LabelEvents.AnyAsync(e => e.ClassId != null && removedIds.Contains(e.ClassId.Value), cancellationToken))
+        var removedHaveLabels = await db.LabelEvents
+            .AnyAsync(e => e.ClassId != null && removedIds.Contains(e.ClassId.Value), cancellationToken);
+        if (removedHaveLabels)
         {
-            throw new ProjectSettingsException(["A class that already has labels cannot be removed; rename it instead."]);
+            throw new ProjectSettingsException(
+                ["A class that already has labels cannot be removed; rename it instead."]);
         }
 
         project.Name = draft.Name.Trim();
@@ -70,7 +73,9 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> contexts, Tim
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Copies settings and classes from the draft, giving classes without a hotkey the next free digit.</summary>
+    /// <summary>
+    /// Copies settings and classes from the draft, giving classes without a hotkey the next free digit.
+    /// </summary>
     private static void Apply(ProjectDraft draft, Project project)
     {
         project.Description = draft.Description.Trim();
@@ -79,7 +84,8 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> contexts, Tim
         project.Strategy = draft.Strategy;
         project.ShowSuggestions = draft.ShowSuggestions;
 
-        var usedKeys = draft.Classes.Select(c => c.Hotkey).Where(k => k.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var usedKeys = draft.Classes.Select(c => c.Hotkey).Where(k => k.Length > 0)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var freeDigits = new Queue<string>("1234567890".Select(d => d.ToString()).Where(d => !usedKeys.Contains(d)));
         for (var ordinal = 0; ordinal < draft.Classes.Count; ordinal++)
         {
@@ -110,7 +116,8 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> contexts, Tim
         }
     }
 
-    private static async Task EnsureNameFreeAsync(AppDbContext db, string name, int? exceptId, CancellationToken cancellationToken)
+    private static async Task EnsureNameFreeAsync(
+        AppDbContext db, string name, int? exceptId, CancellationToken cancellationToken)
     {
         if (await db.Projects.AnyAsync(p => p.Name == name && p.Id != exceptId, cancellationToken))
         {

@@ -11,9 +11,11 @@ public sealed class ProjectStatusService(IDbContextFactory<AppDbContext> context
     public async Task<ProjectStatus> GetAsync(int projectId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var roundSize = await db.Projects.Where(p => p.Id == projectId).Select(p => p.RoundSize).FirstAsync(cancellationToken);
+        var roundSize = await db.Projects.Where(p => p.Id == projectId).Select(p => p.RoundSize)
+            .FirstAsync(cancellationToken);
         var itemCount = await db.Items.CountAsync(i => i.ProjectId == projectId, cancellationToken);
-        var labeledCount = await db.Items.CountAsync(i => i.ProjectId == projectId && i.CurrentClassId != null, cancellationToken);
+        var labeledCount = await db.Items.CountAsync(
+            i => i.ProjectId == projectId && i.CurrentClassId != null, cancellationToken);
         var labelEvents = await db.LabelEvents
             .CountAsync(e => e.ProjectId == projectId && e.Kind == LabelEventKind.Label, cancellationToken);
         var model = await db.ModelVersions.AsNoTracking()

@@ -4,7 +4,9 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary>Holds the SQLite file, uploads and saved models. Relative paths start at the working directory.</summary>
+    /// <summary>
+    /// Holds the SQLite file, uploads and saved models. Relative paths start at the working directory.
+    /// </summary>
     public string DataDirectory { get; set; } = "./data";
 
     /// <summary>How long an annotator holds an item before it returns to the queue.</summary>

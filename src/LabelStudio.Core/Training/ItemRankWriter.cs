@@ -49,7 +49,8 @@ internal static class ItemRankWriter
     }
 
     /// <summary>Inserts rows inside the caller's transaction.</summary>
-    public static async Task AppendAsync(AppDbContext db, IReadOnlyList<ItemRank> ranking, CancellationToken cancellationToken)
+    public static async Task AppendAsync(
+        AppDbContext db, IReadOnlyList<ItemRank> ranking, CancellationToken cancellationToken)
     {
         await using var insert = await PreparedInsert.CreateAsync(db, "ItemRanks", Columns, cancellationToken);
         foreach (var row in ranking)

@@ -24,7 +24,8 @@ public sealed class TrainingLock(
             .ToListAsync(cancellationToken);
     }
 
-    internal async Task<TrainingClaim?> TryClaimAsync(int projectId, int labelEvents, CancellationToken cancellationToken)
+    internal async Task<TrainingClaim?> TryClaimAsync(
+        int projectId, int labelEvents, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var staleBefore = now - options.Value.StaleAfter;
@@ -48,7 +49,8 @@ public sealed class TrainingLock(
         return new TrainingClaim(projectId, state.RequestSerial, now);
     }
 
-    internal async Task ReportAsync(TrainingClaim claim, string phase, double progress, CancellationToken cancellationToken)
+    internal async Task ReportAsync(
+        TrainingClaim claim, string phase, double progress, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -98,7 +100,8 @@ public sealed class TrainingLock(
     /// False when another run has taken the lock over meanwhile: then nothing is changed, and the
     /// caller must not publish.
     /// </summary>
-    internal async Task<bool> ReleaseAsync(AppDbContext db, TrainingClaim claim, string? error, CancellationToken cancellationToken)
+    internal async Task<bool> ReleaseAsync(
+        AppDbContext db, TrainingClaim claim, string? error, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var released = await db.TrainingStates

@@ -35,10 +35,14 @@ internal sealed class TrainingPool
     public int LabeledClassCount => _labeled.Select(l => l.ClassIndex).Distinct().Count();
 
     public static async Task<TrainingPool> LoadAsync(
-        IDbContextFactory<AppDbContext> contexts, FeatureStore featureStore, int projectId, CancellationToken cancellationToken)
+        IDbContextFactory<AppDbContext> contexts,
+        FeatureStore featureStore,
+        int projectId,
+        CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var strategy = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Strategy).FirstAsync(cancellationToken);
+        var strategy = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Strategy)
+            .FirstAsync(cancellationToken);
         var classIndex = (await db.LabelClasses.Where(c => c.ProjectId == projectId)
                 .OrderBy(c => c.Ordinal).Select(c => c.Id).ToListAsync(cancellationToken))
             .Select((id, index) => (id, index))

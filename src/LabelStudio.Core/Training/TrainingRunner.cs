@@ -80,7 +80,8 @@ public sealed partial class TrainingRunner(
         var labeledSet = pool.ToLabeledSet();
         var previous = await PreviousModelAsync(claim.ProjectId, cancellationToken);
         var trainer = new ClassifierTrainer(TrainerOptions.Default with { Threads = options.Value.TrainerThreads });
-        var classifier = await Task.Run(() => trainer.Train(labeledSet, cancellationToken, previous), cancellationToken);
+        var classifier = await Task.Run(
+            () => trainer.Train(labeledSet, cancellationToken, previous), cancellationToken);
 
         // 3. Estimate how well it does on items it has not seen.
         await trainingLock.ReportAsync(claim, "Estimating accuracy", 0.4, cancellationToken);
@@ -92,7 +93,8 @@ public sealed partial class TrainingRunner(
         await trainingLock.ReportAsync(claim, "Ranking unlabeled items", 0.7, cancellationToken);
         stopwatch.Restart();
         var version = await NextVersionAsync(claim.ProjectId, cancellationToken);
-        var ranking = await Task.Run(() => pool.Rank(classifier, version, options.Value.TrainerThreads), cancellationToken);
+        var ranking = await Task.Run(
+            () => pool.Rank(classifier, version, options.Value.TrainerThreads), cancellationToken);
         var scoreSeconds = stopwatch.Elapsed.TotalSeconds;
 
         // 5. Keep the model on disk and write the new queue beside the served one; then switch to it,
@@ -115,15 +117,19 @@ public sealed partial class TrainingRunner(
             ScoreSeconds = scoreSeconds,
             ModelFile = Path.GetFileName(modelFile),
         };
-        await ItemRankWriter.WriteGenerationAsync(contexts, writeGate, claim.ProjectId, version, ranking, cancellationToken);
+        await ItemRankWriter.WriteGenerationAsync(
+            contexts, writeGate, claim.ProjectId, version, ranking, cancellationToken);
         await PublishAsync(claim, model, cancellationToken);
         models.Remember(claim.ProjectId, new CurrentModel(version, classifier));
-        await ItemRankWriter.DeleteOtherGenerationsAsync(contexts, writeGate, claim.ProjectId, version, cancellationToken);
+        await ItemRankWriter.DeleteOtherGenerationsAsync(
+            contexts, writeGate, claim.ProjectId, version, cancellationToken);
         LogTrained(claim.ProjectId, version, model.LabelCount, estimate.Accuracy, trainSeconds + scoreSeconds);
         return model;
     }
 
-    /// <summary>The last round's model seeds the optimizer; a missing or unreadable file just means a cold fit.</summary>
+    /// <summary>
+    /// The last round's model seeds the optimizer; a missing or unreadable file just means a cold fit.
+    /// </summary>
     private async Task<Classifier?> PreviousModelAsync(int projectId, CancellationToken cancellationToken)
     {
         try
@@ -157,21 +163,29 @@ public sealed partial class TrainingRunner(
         if (!await trainingLock.ReleaseAsync(db, claim, null, cancellationToken))
         {
             // Another run took the lock over (this one looked dead); its result wins.
-            throw new InvalidOperationException("The training lock was taken over by another run; this run's model is discarded.");
+            throw new InvalidOperationException(
+                "The training lock was taken over by another run; this run's model is discarded.");
         }
         await transaction.CommitAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Project {ProjectId}: model v{Version} trained on {LabelCount} labels, est. accuracy {Accuracy:F3}, {Seconds:F2} s")]
+        Message = "Project {ProjectId}: model v{Version} trained on {LabelCount} labels, "
+            + "est. accuracy {Accuracy:F3}, {Seconds:F2} s")]
     private partial void LogTrained(int projectId, int version, int labelCount, double accuracy, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Project {ProjectId}: previous model unreadable; training from scratch")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Project {ProjectId}: previous model unreadable; training from scratch")]
     private partial void LogPreviousModelUnreadable(Exception exception, int projectId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Project {ProjectId}: not training until two classes have labels")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Project {ProjectId}: not training until two classes have labels")]
     private partial void LogWaitingForClasses(int projectId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Project {ProjectId}: training failed; the previous ranking stays in use")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Project {ProjectId}: training failed; the previous ranking stays in use")]
     private partial void LogFailed(Exception exception, int projectId);
 }

@@ -17,17 +17,20 @@ public sealed class TrainingScheduler(IDbContextFactory<AppDbContext> contexts)
     public async Task OnLabelRecordedAsync(int projectId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var roundSize = await db.Projects.Where(p => p.Id == projectId).Select(p => p.RoundSize).FirstAsync(cancellationToken);
+        var roundSize = await db.Projects.Where(p => p.Id == projectId).Select(p => p.RoundSize)
+            .FirstAsync(cancellationToken);
         var labelEvents = await db.LabelEvents
             .CountAsync(e => e.ProjectId == projectId && e.Kind == LabelEventKind.Label, cancellationToken);
         await OnLabelRecordedAsync(projectId, labelEvents, roundSize, cancellationToken);
     }
 
     /// <summary>The same, for a caller that already knows the project's label event count and round size.</summary>
-    public async Task OnLabelRecordedAsync(int projectId, int labelEvents, int roundSize, CancellationToken cancellationToken)
+    public async Task OnLabelRecordedAsync(
+        int projectId, int labelEvents, int roundSize, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var state = await db.TrainingStates.AsNoTracking().FirstOrDefaultAsync(s => s.ProjectId == projectId, cancellationToken);
+        var state = await db.TrainingStates.AsNoTracking()
+            .FirstOrDefaultAsync(s => s.ProjectId == projectId, cancellationToken);
         var newLabels = labelEvents - (state?.LabelEventsAtLastRun ?? 0);
         var alreadyDue = state is not null && state.RequestSerial > state.CompletedSerial && state.RunningSince is null;
         if (newLabels < roundSize || alreadyDue || !await HasTwoClassesAsync(db, projectId, cancellationToken))
@@ -54,7 +57,8 @@ public sealed class TrainingScheduler(IDbContextFactory<AppDbContext> contexts)
         WakeUps.Wake();
     }
 
-    internal static Task<bool> HasTwoClassesAsync(AppDbContext db, int projectId, CancellationToken cancellationToken) =>
+    internal static Task<bool> HasTwoClassesAsync(
+        AppDbContext db, int projectId, CancellationToken cancellationToken) =>
         db.Items
             .Where(i => i.ProjectId == projectId && i.CurrentClassId != null)
             .Select(i => i.CurrentClassId)

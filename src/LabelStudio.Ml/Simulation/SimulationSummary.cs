@@ -7,7 +7,9 @@ public sealed record StrategyCurve(QueryStrategy Strategy, IReadOnlyList<CurvePo
     public double MeanAccuracy => MeanCurve.Count == 0 ? double.NaN : MeanCurve.Average(p => p.Accuracy);
 }
 
-/// <summary>Labels a strategy needed to first reach a target accuracy, averaged over the runs that reached it.</summary>
+/// <summary>
+/// Labels a strategy needed to first reach a target accuracy, averaged over the runs that reached it.
+/// </summary>
 public sealed record LabelsToTarget(
     QueryStrategy Strategy, double Target, double? MeanLabels, int RunsReached, int Runs);
 

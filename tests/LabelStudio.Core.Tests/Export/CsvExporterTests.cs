@@ -62,7 +62,8 @@ public sealed class CsvExporterTests : IAsyncLifetime
         var classes = await _database.ClassIdsAsync(_project.Id);
         var submission = new LabelStudio.Core.Labeling.LabelSubmission(
             _project.Id, itemId, "alice", classes[0], 4, "beak looks damaged", false);
-        await _database.Get<LabelStudio.Core.Labeling.LabelingService>().SubmitAsync(submission, CancellationToken.None);
+        await _database.Get<LabelStudio.Core.Labeling.LabelingService>()
+            .SubmitAsync(submission, CancellationToken.None);
 
         var (_, table) = await ExportAsync();
 

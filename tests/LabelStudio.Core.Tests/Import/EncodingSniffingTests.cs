@@ -75,7 +75,8 @@ public sealed class EncodingSniffingTests
         var ascii = string.Concat(Enumerable.Range(0, 10_000).Select(i => $"{i},plain\n"));
         using var stream = new ForwardOnlyStream(TestFiles.Windows1252("Id,Word\n" + ascii + "10000,Café\n"));
 
-        var failure = await Assert.ThrowsAsync<ImportFailedException>(() => TableFileParser.ParseAsync(stream, "up.csv"));
+        var failure = await Assert.ThrowsAsync<ImportFailedException>(
+            () => TableFileParser.ParseAsync(stream, "up.csv"));
 
         var error = Assert.Single(failure.Errors);
         Assert.Contains("not valid utf-8", error.Message);

@@ -84,7 +84,9 @@ public sealed class ParseErrorTests
         var failure = await TestFiles.FailAsync(text, "rows.jsonl");
 
         var error = Assert.Single(failure.Errors);
-        Assert.Equal("rows.jsonl, line 3: each line must be a JSON object, but this one holds an array", error.ToString());
+        Assert.Equal(
+            "rows.jsonl, line 3: each line must be a JSON object, but this one holds an array",
+            error.ToString());
     }
 
     [Fact]
@@ -102,6 +104,8 @@ public sealed class ParseErrorTests
     {
         var failure = await TestFiles.FailAsync("a,b\n1\n2\n");
 
-        Assert.Equal("2 problems, the first: test.csv, line 2: this row has 1 fields but the header has 2", failure.Message);
+        Assert.Equal(
+            "2 problems, the first: test.csv, line 2: this row has 1 fields but the header has 2",
+            failure.Message);
     }
 }

@@ -6,10 +6,12 @@ namespace LabelStudio.Core.Tests.Import;
 /// <summary>Builds small uploads in memory and parses them.</summary>
 internal static class TestFiles
 {
-    public static Task<ParsedTable> ParseAsync(string text, string fileName = "test.csv", TableParseOptions? options = null) =>
+    public static Task<ParsedTable> ParseAsync(
+        string text, string fileName = "test.csv", TableParseOptions? options = null) =>
         ParseAsync(Encoding.UTF8.GetBytes(text), fileName, options);
 
-    public static async Task<ParsedTable> ParseAsync(byte[] bytes, string fileName = "test.csv", TableParseOptions? options = null)
+    public static async Task<ParsedTable> ParseAsync(
+        byte[] bytes, string fileName = "test.csv", TableParseOptions? options = null)
     {
         using var stream = new MemoryStream(bytes);
         return await TableFileParser.ParseAsync(stream, fileName, options);

@@ -160,7 +160,8 @@ public sealed class LabelingServiceTests : IAsyncLifetime
         var alice = new Annotator(_database, project.Id, "alice");
         var bob = new Annotator(_database, project.Id, "bob");
         var aliceLease = (await alice.NextAsync())!;
-        _database.Clock.Advance(_database.Get<Microsoft.Extensions.Options.IOptions<Storage.StorageOptions>>().Value.LeaseDuration * 2);
+        _database.Clock.Advance(
+            _database.Get<Microsoft.Extensions.Options.IOptions<Storage.StorageOptions>>().Value.LeaseDuration * 2);
         var bobLease = (await bob.NextAsync())!;
         await bob.LabelAsync(bobLease.ItemId, high);
 
@@ -185,10 +186,12 @@ public sealed class LabelingServiceTests : IAsyncLifetime
         var secondTab = (await alice.NextAsync())!;
         var labeling = _database.Get<LabelingService>();
         await labeling.SubmitAsync(
-            new LabelSubmission(project.Id, firstTab.ItemId, "alice", low, 3, null, false, firstTab.Id), CancellationToken.None);
+            new LabelSubmission(project.Id, firstTab.ItemId, "alice", low, 3, null, false, firstTab.Id),
+            CancellationToken.None);
 
         var again = new LabelSubmission(project.Id, secondTab.ItemId, "alice", high, 3, null, false, secondTab.Id);
-        var refused = await Assert.ThrowsAsync<LabelingException>(() => labeling.SubmitAsync(again, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<LabelingException>(
+            () => labeling.SubmitAsync(again, CancellationToken.None));
 
         Assert.Equal(firstTab.Id, secondTab.Id);
         Assert.True(refused.ItemTaken);

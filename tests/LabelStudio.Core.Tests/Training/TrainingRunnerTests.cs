@@ -34,7 +34,11 @@ public sealed class TrainingRunnerTests : IAsyncLifetime
         await using (var db = await _database.ContextAsync())
         {
             // A run killed while writing generation 7 left part of it behind.
-            var someItems = await db.Items.Where(i => i.ProjectId == project.Id).Select(i => i.Id).Take(2_500).ToListAsync();
+            var someItems = await db.Items
+                .Where(i => i.ProjectId == project.Id)
+                .Select(i => i.Id)
+                .Take(2_500)
+                .ToListAsync();
             db.ItemRanks.AddRange(someItems.Select((id, rank) =>
                 new ItemRank { ItemId = id, ProjectId = project.Id, Rank = rank, ModelVersion = 7 }));
             await db.SaveChangesAsync();

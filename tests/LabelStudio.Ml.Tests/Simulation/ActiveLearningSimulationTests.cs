@@ -83,7 +83,8 @@ public sealed class ActiveLearningSimulationTests
 
         var json = JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
-        const string expected = """{"runs":[{"strategy":"least-confidence","seed":0,"curve":[{"labels":20,"accuracy":0.61}]}]}""";
+        const string expected =
+            """{"runs":[{"strategy":"least-confidence","seed":0,"curve":[{"labels":20,"accuracy":0.61}]}]}""";
         Assert.Equal(expected, json);
     }
 

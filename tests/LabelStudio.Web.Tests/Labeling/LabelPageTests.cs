@@ -212,7 +212,8 @@ public sealed partial class LabelPageTests : ComponentTestBase
         {
             await PressAsync(page, key);
         }
-        var model = await Services.GetRequiredService<TrainingRunner>().RunIfDueAsync(Project.Id, CancellationToken.None);
+        var model = await Services.GetRequiredService<TrainingRunner>()
+            .RunIfDueAsync(Project.Id, CancellationToken.None);
         page.WaitForAssertion(() => Assert.Equal($"{model?.Version}", ModelShown(page)), TimeSpan.FromSeconds(10));
 
         await PressAsync(page, "i");

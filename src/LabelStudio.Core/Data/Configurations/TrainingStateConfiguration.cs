@@ -9,6 +9,7 @@ internal sealed class TrainingStateConfiguration : IEntityTypeConfiguration<Trai
     public void Configure(EntityTypeBuilder<TrainingState> builder)
     {
         builder.HasKey(s => s.ProjectId);
-        builder.HasOne<Project>().WithOne().HasForeignKey<TrainingState>(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Project>().WithOne().HasForeignKey<TrainingState>(s => s.ProjectId)
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -25,7 +25,9 @@ public sealed class Project
     /// <summary>Column names in file order, so pages and exports keep the original layout.</summary>
     public string ColumnsJson { get; set; } = "[]";
 
-    /// <summary>The generation of <see cref="ItemRank"/> rows annotators are served from (a model version; 0 = cold start).</summary>
+    /// <summary>
+    /// The generation of <see cref="ItemRank"/> rows annotators are served from (a model version; 0 = cold start).
+    /// </summary>
     public int QueueVersion { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

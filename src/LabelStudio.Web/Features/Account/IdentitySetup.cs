@@ -8,7 +8,8 @@ namespace LabelStudio.Web.Features.Account;
 
 internal static class IdentitySetup
 {
-    public static IServiceCollection AddLabelStudioIdentity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLabelStudioIdentity(
+        this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCascadingAuthenticationState();
         services.AddAuthorization();

@@ -59,13 +59,19 @@ internal sealed partial class DemoSeeder(
             IdColumn: "Id",
             LabelColumn: "Species",
             LabelMode: LabelMode.HiddenGroundTruth,
-            ColumnKinds: new Dictionary<string, ColumnKind> { ["Island"] = ColumnKind.Category, ["Sex"] = ColumnKind.Category });
+            ColumnKinds: new Dictionary<string, ColumnKind>
+            {
+                ["Island"] = ColumnKind.Category,
+                ["Sex"] = ColumnKind.Category,
+            });
         await imports.StartAsync(job.Id, new ImportRequest(plan, AddMissingClasses: false), cancellationToken);
 
         var result = await runner.RunAsync(job.Id, cancellationToken);
         LogSeeded(project.Name, result?.ImportedCount ?? 0, result?.Message ?? "");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo project {ProjectName} seeded with {ItemCount} items ({Message})")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Demo project {ProjectName} seeded with {ItemCount} items ({Message})")]
     private partial void LogSeeded(string projectName, int itemCount, string message);
 }

@@ -8,7 +8,11 @@ internal static class ExportEndpoints
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/projects/{projectId:int}/export.csv", async (
-            int projectId, HttpContext http, ProjectService projects, CsvExporter exporter, CancellationToken cancellationToken) =>
+            int projectId,
+            HttpContext http,
+            ProjectService projects,
+            CsvExporter exporter,
+            CancellationToken cancellationToken) =>
         {
             var project = await projects.GetAsync(projectId, cancellationToken);
             if (project is null)

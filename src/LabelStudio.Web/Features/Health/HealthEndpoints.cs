@@ -8,7 +8,8 @@ internal static class HealthEndpoints
     /// <summary>200 once the app is up and the database answers; 503 otherwise.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", async (IDbContextFactory<AppDbContext> contexts, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/health", async (
+            IDbContextFactory<AppDbContext> contexts, CancellationToken cancellationToken) =>
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             return await db.Database.CanConnectAsync(cancellationToken)

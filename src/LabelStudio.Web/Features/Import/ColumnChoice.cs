@@ -11,7 +11,9 @@ public sealed class ColumnChoice(ColumnProfile profile)
     public ColumnRole Role { get; set; } = GuessRole(profile);
     public ColumnKind Kind { get; set; } = profile.Kind;
 
-    /// <summary>Columns named like an identifier are ids, not features: they would only teach the model noise.</summary>
+    /// <summary>
+    /// Columns named like an identifier are ids, not features: they would only teach the model noise.
+    /// </summary>
     private static ColumnRole GuessRole(ColumnProfile profile)
     {
         var name = profile.Name.Trim().ToLowerInvariant();

@@ -24,7 +24,8 @@ internal static class UploadEndpoints
         {
             if (!http.Request.Headers.ContainsKey("X-Upload"))
             {
-                return Results.Problem("Uploads must come from the import page.", statusCode: StatusCodes.Status400BadRequest);
+                return Results.Problem(
+                    "Uploads must come from the import page.", statusCode: StatusCodes.Status400BadRequest);
             }
             if (await projects.GetAsync(projectId, cancellationToken) is null)
             {
