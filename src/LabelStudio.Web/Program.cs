@@ -17,7 +17,9 @@ builder.Services.AddLabelStudioIdentity(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddTransient<LabelStudio.Web.Features.Labeling.LabelingSession>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+// Bottom right: a notice at the top would cover the labeling page's header buttons.
+builder.Services.AddMudServices(mud =>
+    mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 
 var app = builder.Build();
 await app.InitializeAsync();
