@@ -15,6 +15,7 @@ builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminO
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 builder.Services.AddLabelStudioIdentity(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddSingleton<LabelStudio.Web.Features.Access.ProjectAccess>();
 builder.Services.AddTransient<LabelStudio.Web.Features.Labeling.LabelingSession>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 // Bottom right: a notice at the top would cover the labeling page's header buttons.

@@ -1,5 +1,6 @@
 using LabelStudio.Core.Export;
 using LabelStudio.Core.Projects;
+using LabelStudio.Web.Features.Access;
 
 namespace LabelStudio.Web.Features.Export;
 
@@ -11,11 +12,12 @@ internal static class ExportEndpoints
             int projectId,
             HttpContext http,
             ProjectService projects,
+            ProjectAccess access,
             CsvExporter exporter,
             CancellationToken cancellationToken) =>
         {
             var project = await projects.GetAsync(projectId, cancellationToken);
-            if (project is null)
+            if (project is null || !await access.CanViewAsync(http.User, projectId, cancellationToken))
             {
                 return Results.NotFound();
             }
