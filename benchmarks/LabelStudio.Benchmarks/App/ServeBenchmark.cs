@@ -42,6 +42,7 @@ internal static class ServeBenchmark
         await host.Get<TrainingRunner>().RunIfDueAsync(projectId, CancellationToken.None);
 
         // 2. Annotators at full speed while the trainer never rests.
+        var collections = GcActivity.Start();
         var next = new Latencies("next item during retrain");
         var save = new Latencies("label save during retrain");
         var pool = new AnnotatorPool(host, projectId, oracle, think, next, save);
@@ -53,6 +54,7 @@ internal static class ServeBenchmark
         Console.WriteLine($"{models} retrains finished while annotators labeled {save.Count:N0} items");
         Console.WriteLine(next.Describe());
         Console.WriteLine(save.Describe());
+        Console.WriteLine(collections.Describe());
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
         return 0;
     }

@@ -7,17 +7,72 @@ namespace LabelStudio.Core.Data;
 /// requests slow. Waiting here instead hands the lock over the moment it is free. Writers in other
 /// processes still meet SQLite's busy timeout.
 /// </summary>
+/// <remarks>
+/// Interactive writers (a lease, a label) go before background ones (a queue generation written
+/// chunk by chunk): a person waiting on a key press then waits behind at most one chunk, never
+/// behind a backlog of them. Background work still moves, because interactive writes are short and
+/// arrive with gaps between them.
+/// </remarks>
 public sealed class WriteGate
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _lock = new();
+    private readonly Queue<TaskCompletionSource<IDisposable>> _interactive = new();
+    private readonly Queue<TaskCompletionSource<IDisposable>> _background = new();
+    private bool _held;
 
-    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for the write turn of a request someone is waiting on.</summary>
+    public Task<IDisposable> EnterAsync(CancellationToken cancellationToken) =>
+        EnterAsync(_interactive, cancellationToken);
+
+    /// <summary>Waits for a write turn that yields to every waiting interactive writer.</summary>
+    public Task<IDisposable> EnterBackgroundAsync(CancellationToken cancellationToken) =>
+        EnterAsync(_background, cancellationToken);
+
+    private Task<IDisposable> EnterAsync(
+        Queue<TaskCompletionSource<IDisposable>> queue, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
-        return new Release(_gate);
+        cancellationToken.ThrowIfCancellationRequested();
+        TaskCompletionSource<IDisposable> waiter;
+        lock (_lock)
+        {
+            if (!_held)
+            {
+                _held = true;
+                return Task.FromResult<IDisposable>(new Turn(this));
+            }
+
+            // Continuations run on the pool, so the releasing writer never runs the next one's work.
+            waiter = new TaskCompletionSource<IDisposable>(TaskCreationOptions.RunContinuationsAsynchronously);
+            queue.Enqueue(waiter);
+        }
+
+        if (cancellationToken.CanBeCanceled)
+        {
+            // A cancelled waiter stays queued but completed; the hand-over below skips it.
+            var registration = cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken));
+            waiter.Task.ContinueWith(
+                _ => registration.Dispose(), CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        return waiter.Task;
     }
 
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    private void HandOver()
+    {
+        lock (_lock)
+        {
+            while (_interactive.TryDequeue(out var next) || _background.TryDequeue(out next))
+            {
+                if (next.TrySetResult(new Turn(this)))
+                {
+                    return;
+                }
+            }
+            _held = false;
+        }
+    }
+
+    private sealed class Turn(WriteGate gate) : IDisposable
     {
         private int _released;
 
@@ -25,7 +80,7 @@ public sealed class WriteGate
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                gate.Release();
+                gate.HandOver();
             }
         }
     }

@@ -8,7 +8,7 @@ namespace LabelStudio.Core.Training;
 internal static class ItemRankWriter
 {
     // Small enough that an annotator's label waits at most a few milliseconds behind one chunk.
-    private const int ChunkSize = 500;
+    private const int ChunkSize = 250;
 
     private static readonly string[] Columns = ["ItemId", "ProjectId", "Rank", "Score", "ModelVersion"];
 
@@ -24,7 +24,7 @@ internal static class ItemRankWriter
         foreach (var chunk in ranking.Chunk(ChunkSize))
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            using var turn = await writeGate.EnterAsync(cancellationToken);
+            using var turn = await writeGate.EnterBackgroundAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await AppendAsync(db, chunk, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -80,7 +80,7 @@ internal static class ItemRankWriter
         {
             var to = from + ChunkSize;
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            using var turn = await writeGate.EnterAsync(cancellationToken);
+            using var turn = await writeGate.EnterBackgroundAsync(cancellationToken);
             await db.ItemRanks
                 .Where(r => r.ProjectId == projectId && r.ModelVersion == generation && r.Rank >= from && r.Rank < to)
                 .ExecuteDeleteAsync(cancellationToken);

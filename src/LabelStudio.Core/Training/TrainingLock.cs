@@ -12,6 +12,7 @@ namespace LabelStudio.Core.Training;
 public sealed class TrainingLock(
     IDbContextFactory<AppDbContext> contexts,
     IOptions<TrainingOptions> options,
+    WriteGate writeGate,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<int>> DueProjectsAsync(CancellationToken cancellationToken)
@@ -30,6 +31,7 @@ public sealed class TrainingLock(
         var now = clock.GetUtcNow();
         var staleBefore = now - options.Value.StaleAfter;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await writeGate.EnterBackgroundAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var state = await db.TrainingStates.FirstOrDefaultAsync(s => s.ProjectId == projectId, cancellationToken);
@@ -53,6 +55,7 @@ public sealed class TrainingLock(
         TrainingClaim claim, string phase, double progress, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await writeGate.EnterBackgroundAsync(cancellationToken);
         var now = clock.GetUtcNow();
         await db.TrainingStates
             .Where(s => s.ProjectId == claim.ProjectId && s.RunningSince == claim.ClaimedAt)
@@ -84,6 +87,7 @@ public sealed class TrainingLock(
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            using var turn = await writeGate.EnterBackgroundAsync(cancellationToken);
             var now = clock.GetUtcNow();
             await db.TrainingStates
                 .Where(s => s.ProjectId == claim.ProjectId && s.RunningSince == claim.ClaimedAt)

@@ -52,6 +52,7 @@ public sealed partial class TrainingRunner(
         {
             LogFailed(exception, projectId);
             await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+            using var turn = await writeGate.EnterBackgroundAsync(CancellationToken.None);
             await trainingLock.ReleaseAsync(db, claim, exception.Message, CancellationToken.None);
             return null;
         }
@@ -69,6 +70,7 @@ public sealed partial class TrainingRunner(
         if (pool.LabeledClassCount < 2)
         {
             await using var idle = await contexts.CreateDbContextAsync(cancellationToken);
+            using var turn = await writeGate.EnterBackgroundAsync(cancellationToken);
             await trainingLock.ReleaseAsync(idle, claim, null, cancellationToken);
             LogWaitingForClasses(claim.ProjectId);
             return null;
@@ -80,21 +82,21 @@ public sealed partial class TrainingRunner(
         var labeledSet = pool.ToLabeledSet();
         var previous = await PreviousModelAsync(claim.ProjectId, cancellationToken);
         var trainer = new ClassifierTrainer(TrainerOptions.Default with { Threads = options.Value.TrainerThreads });
-        var classifier = await Task.Run(
-            () => trainer.Train(labeledSet, cancellationToken, previous), cancellationToken);
+        var classifier = await LowPriorityThread.RunAsync(
+            "Model training", () => trainer.Train(labeledSet, cancellationToken, previous));
 
         // 3. Estimate how well it does on items it has not seen.
         await trainingLock.ReportAsync(claim, "Estimating accuracy", 0.4, cancellationToken);
-        var estimate = await Task.Run(() => AccuracyEstimator.Estimate(labeledSet, seed: 0, cancellationToken),
-            cancellationToken);
+        var estimate = await LowPriorityThread.RunAsync(
+            "Accuracy estimate", () => AccuracyEstimator.Estimate(labeledSet, seed: 0, cancellationToken));
         var trainSeconds = stopwatch.Elapsed.TotalSeconds;
 
         // 4. Score and rank the unlabeled pool.
         await trainingLock.ReportAsync(claim, "Ranking unlabeled items", 0.7, cancellationToken);
         stopwatch.Restart();
         var version = await NextVersionAsync(claim.ProjectId, cancellationToken);
-        var ranking = await Task.Run(
-            () => pool.Rank(classifier, version, options.Value.TrainerThreads), cancellationToken);
+        var ranking = await LowPriorityThread.RunAsync(
+            "Pool ranking", () => pool.Rank(classifier, version, options.Value.TrainerThreads));
         var scoreSeconds = stopwatch.Elapsed.TotalSeconds;
 
         // 5. Keep the model on disk and write the new queue beside the served one; then switch to it,
@@ -154,7 +156,7 @@ public sealed partial class TrainingRunner(
     private async Task PublishAsync(TrainingClaim claim, ModelVersion model, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using var turn = await writeGate.EnterAsync(cancellationToken);
+        using var turn = await writeGate.EnterBackgroundAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ModelVersions.Add(model);
         await db.SaveChangesAsync(cancellationToken);

@@ -9,7 +9,7 @@ namespace LabelStudio.Core.Training;
 /// Decides when a project needs a retrain and records the request in the database, then nudges the
 /// worker so it starts at once instead of at its next poll.
 /// </summary>
-public sealed class TrainingScheduler(IDbContextFactory<AppDbContext> contexts)
+public sealed class TrainingScheduler(IDbContextFactory<AppDbContext> contexts, WriteGate writeGate)
 {
     internal WakeSignal WakeUps { get; } = new();
 
@@ -45,6 +45,7 @@ public sealed class TrainingScheduler(IDbContextFactory<AppDbContext> contexts)
     public async Task RequestAsync(int projectId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(cancellationToken);
         var updated = await db.TrainingStates
             .Where(s => s.ProjectId == projectId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RequestSerial, x => x.RequestSerial + 1), cancellationToken);
