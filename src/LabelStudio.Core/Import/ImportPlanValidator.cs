@@ -33,7 +33,7 @@ public static class ImportPlanValidator
         }
 
         // Inferred kinds fit their values by construction, so only the user's choices are checked.
-        var kinds = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
+        var kinds = InferUnchosenKinds(table, plan);
         foreach (var column in plan.FeatureColumns)
         {
             if (plan.ColumnKinds?.TryGetValue(column, out var chosen) == true)
@@ -45,14 +45,21 @@ public static class ImportPlanValidator
                     errors.Add(error);
                 }
             }
-            else
-            {
-                kinds[column] = ColumnTypeInference.InferColumn(table, table.IndexOf(column)).Kind;
-            }
         }
 
         var unknown = plan.LabelColumn is { } label ? UnknownClasses(table, label, projectClasses) : [];
         return new(table.FileName, plan.LabelColumn, errors.Errors, unknown, kinds);
+    }
+
+    /// <summary>Kinds of the feature columns the user left to inference; columns are read side by side.</summary>
+    private static Dictionary<string, ColumnKind> InferUnchosenKinds(ParsedTable table, TableImportPlan plan)
+    {
+        var unchosen = plan.FeatureColumns.Where(c => plan.ColumnKinds?.ContainsKey(c) != true)
+            .Distinct(StringComparer.Ordinal).ToArray();
+        var inferred = new ColumnKind[unchosen.Length];
+        Parallel.For(0, unchosen.Length, i =>
+            inferred[i] = ColumnTypeInference.InferColumn(table, table.IndexOf(unchosen[i])).Kind);
+        return unchosen.Zip(inferred).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal);
     }
 
     private static List<UnknownClass> UnknownClasses(

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LabelStudio.Core.Import;
 using LabelStudio.Core.Items;
 
@@ -41,17 +40,22 @@ internal static class ImportRows
         var labelIndex = plan.LabelColumn is null ? -1 : table.IndexOf(plan.LabelColumn);
         var featureIndexes = plan.FeatureColumns.Select(table.IndexOf).ToArray();
         var kept = Enumerable.Range(0, table.Columns.Count).Where(i => i != labelIndex).ToArray();
+        var json = new RowJson(kept.Select(i => table.Columns[i]));
+        var keptValues = new string?[kept.Length];
 
         var rows = new List<ImportedRow>(table.Rows.Count);
         foreach (var row in table.Rows)
         {
             var values = row.Values;
-            var data = kept.ToDictionary(i => table.Columns[i], i => values[i]);
+            for (var k = 0; k < kept.Length; k++)
+            {
+                keptValues[k] = values[kept[k]];
+            }
             var label = labelIndex < 0 ? null : values[labelIndex]?.Trim();
             rows.Add(new ImportedRow(
                 row.Line,
                 idIndex < 0 ? $"row-{existingItems + rows.Count + 1}" : values[idIndex]!.Trim(),
-                JsonSerializer.Serialize(data),
+                json.Write(keptValues),
                 plan.LabelMode == LabelMode.ImportAsLabels && !string.IsNullOrEmpty(label) ? label : null,
                 plan.LabelMode == LabelMode.HiddenGroundTruth && !string.IsNullOrEmpty(label) ? label : null,
                 featureIndexes.Select(i => values[i]).ToArray()));

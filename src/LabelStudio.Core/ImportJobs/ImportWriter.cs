@@ -25,8 +25,9 @@ public sealed class ImportWriter(
         ImportJob job, ImportBatch batch, IReadOnlyList<string> newClasses, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using var turn = await writeGate.EnterAsync(cancellationToken);
+        using var turn = await writeGate.EnterBackgroundAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var cache = await ImportPageCache.EnlargeAsync(db, cancellationToken);
 
         var project = await db.Projects.Include(p => p.Classes)
             .FirstAsync(p => p.Id == job.ProjectId, cancellationToken);

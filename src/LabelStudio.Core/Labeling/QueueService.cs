@@ -1,6 +1,7 @@
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Storage;
+using LabelStudio.Core.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -43,9 +44,11 @@ public sealed class QueueService(
             .Where(l => l.ProjectId == projectId && (l.ExpiresAt <= now || l.UserId == userId))
             .ExecuteDeleteAsync(cancellationToken);
 
-        var candidate = await FreeItems(db, projectId, userId)
-            .Select(r => new { r.ItemId, r.Score, r.ModelVersion })
-            .FirstOrDefaultAsync(cancellationToken);
+        var candidate = await FreeItems(db, projectId, userId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        if (candidate is null && await ColdStartQueue.ExtendAsync(db, projectId, cancellationToken))
+        {
+            candidate = await FreeItems(db, projectId, userId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        }
         if (candidate is null)
         {
             await transaction.CommitAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using LabelStudio.Core.Labeling;
 using LabelStudio.Core.Storage;
 using LabelStudio.Core.Tests.Infrastructure;
+using LabelStudio.Core.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,29 @@ public sealed class QueueServiceTests : IAsyncLifetime
         var bestTwenty = (await _database.RanksAsync(project.Id)).Take(20).Select(r => r.ItemId);
         Assert.Equal(bestTwenty.Order(), leases.Select(l => l!.ItemId).Order());
         Assert.Equal(20, await db.Leases.CountAsync(l => l.ProjectId == project.Id));
+    }
+
+    [Fact]
+    public async Task ColdStartQueueRanksItsNextSliceWhenTheRankedOneIsUsedUp()
+    {
+        var spread = _database.Get<IOptions<TrainingOptions>>().Value.ColdStartSpread;
+        var project = await _database.CreateNumberedItemsAsync(spread + ColdStartQueue.SliceSize + 30);
+        var classId = (await _database.ClassIdsAsync(project.Id))[0];
+        var ranked = (await _database.RanksAsync(project.Id)).Select(r => r.ItemId).ToHashSet();
+        await using (var db = await _database.ContextAsync())
+        {
+            await db.Items.Where(i => ranked.Contains(i.Id))
+                .ExecuteUpdateAsync(i => i.SetProperty(x => x.CurrentClassId, classId));
+        }
+
+        var lease = await _database.Get<QueueService>().NextAsync(project.Id, "annotator", CancellationToken.None);
+
+        Assert.Equal(spread + ColdStartQueue.SliceSize, ranked.Count);
+        Assert.NotNull(lease);
+        Assert.DoesNotContain(lease.ItemId, ranked);
+        var ranks = await _database.RanksAsync(project.Id);
+        Assert.Equal(Enumerable.Range(0, ranked.Count + 30), ranks.Select(r => r.Rank));
+        Assert.Equal(ranked.Count + 30, ranks.Select(r => r.ItemId).Distinct().Count());
     }
 
     [Fact]
