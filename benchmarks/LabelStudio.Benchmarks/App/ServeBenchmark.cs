@@ -51,7 +51,8 @@ internal static class ServeBenchmark
         await pool.LabelAsync(annotators, labels: int.MaxValue, stop.Token);
         var models = await retrains;
 
-        Console.WriteLine($"{models} retrains finished while annotators labeled {save.Count:N0} items");
+        Console.WriteLine($"{models} retrains finished while annotators labeled {save.Count:N0} items " +
+            $"(load average {LoadAverage.Now()})");
         Console.WriteLine(next.Describe());
         Console.WriteLine(save.Describe());
         Console.WriteLine(collections.Describe());

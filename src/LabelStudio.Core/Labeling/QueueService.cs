@@ -22,6 +22,7 @@ public sealed class QueueService(
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var shortlist = await QueueShortlist.ReadAsync(db, projectId, userId, cancellationToken);
         using var turn = await writeGate.EnterAsync(cancellationToken);
 
         // An immediate transaction: SQLite takes the write lock up front, so the read below and the
@@ -40,11 +41,15 @@ public sealed class QueueService(
             return held.Lease;
         }
 
-        await db.Leases
+        // Leases given back here free items the shortlist could not know of: then ask the full query.
+        var freed = await db.Leases
             .Where(l => l.ProjectId == projectId && (l.ExpiresAt <= now || l.UserId == userId))
             .ExecuteDeleteAsync(cancellationToken);
 
-        var candidate = await FreeItems(db, projectId, userId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var candidate = freed == 0
+            ? await QueueShortlist.FirstStillFreeAsync(db, projectId, shortlist, cancellationToken)
+            : null;
+        candidate ??= await FreeItems(db, projectId, userId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         if (candidate is null && await ColdStartQueue.ExtendAsync(db, projectId, cancellationToken))
         {
             candidate = await FreeItems(db, projectId, userId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);

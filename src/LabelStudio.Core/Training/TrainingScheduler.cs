@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Jobs;
@@ -11,6 +12,11 @@ namespace LabelStudio.Core.Training;
 /// </summary>
 public sealed class TrainingScheduler(IDbContextFactory<AppDbContext> contexts, WriteGate writeGate)
 {
+    // Labels saved during a run would each ask for the one more run that follows it; one asking is
+    // enough, and sparing the others a write keeps label saves off the write gate. Keyed by the run
+    // (its start), so the next run is asked for afresh; another process asking once more is harmless.
+    private readonly ConcurrentDictionary<int, DateTimeOffset> _requestedDuringRun = new();
+
     internal WakeSignal WakeUps { get; } = new();
 
     /// <summary>Asks for a retrain once a full round of new labels exists in at least two classes.</summary>
@@ -33,12 +39,20 @@ public sealed class TrainingScheduler(IDbContextFactory<AppDbContext> contexts, 
             .FirstOrDefaultAsync(s => s.ProjectId == projectId, cancellationToken);
         var newLabels = labelEvents - (state?.LabelEventsAtLastRun ?? 0);
         var alreadyDue = state is not null && state.RequestSerial > state.CompletedSerial && state.RunningSince is null;
-        if (newLabels < roundSize || alreadyDue || !await HasTwoClassesAsync(db, projectId, cancellationToken))
+        var runningSince = state?.RunningSince;
+        var requestedDuringRun = runningSince is not null
+            && _requestedDuringRun.TryGetValue(projectId, out var requestedFor) && requestedFor == runningSince;
+        if (newLabels < roundSize || alreadyDue || requestedDuringRun
+            || !await HasTwoClassesAsync(db, projectId, cancellationToken))
         {
             return;
         }
 
         await RequestAsync(projectId, cancellationToken);
+        if (runningSince is { } since)
+        {
+            _requestedDuringRun[projectId] = since;
+        }
     }
 
     /// <summary>Records a request; requests made while a run is going coalesce into one more run.</summary>

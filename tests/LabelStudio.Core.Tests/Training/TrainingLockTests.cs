@@ -67,6 +67,20 @@ public sealed class TrainingLockTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LabelsSavedDuringARunAskForTheNextRunOnlyOnce()
+    {
+        var project = await _database.CreatePenguinsAsync(roundSize: 5);
+        var alice = new Annotator(_database, project.Id, "alice");
+        await alice.LabelNextTruthfullyAsync(5);
+        var running = (await Lock.TryClaimAsync(project.Id, labelEvents: 5, CancellationToken.None))!;
+
+        await alice.LabelNextTruthfullyAsync(12);
+
+        var state = await _database.TrainingStateAsync(project.Id);
+        Assert.Equal(running.Serial + 1, state.RequestSerial);
+    }
+
+    [Fact]
     public async Task RequestsWhileARunHoldsTheLockCoalesceIntoExactlyOneMoreRun()
     {
         var project = await _database.CreatePenguinsAsync(roundSize: 5);
