@@ -15,12 +15,14 @@ internal sealed class ResNet18Embedder : IImageEmbedder
     private readonly InferenceSession session;
     private readonly ResNetGraph graph;
     private readonly ImageEmbedderOptions options;
+    private readonly float[] mean;
 
     private ResNet18Embedder(InferenceSession session, ResNetGraph graph, ImageEmbedderOptions options)
     {
         this.session = session;
         this.graph = graph;
         this.options = options;
+        mean = graph.Mean.For(options.InputSize);
     }
 
     public string Name => ImageEmbedderNames.ResNet18;
@@ -69,7 +71,7 @@ internal sealed class ResNet18Embedder : IImageEmbedder
             0,
             count,
             new ParallelOptions { MaxDegreeOfParallelism = options.Threads },
-            i => ImageTensor.Write(images[start + i], size, graph.ChannelMeans, input.AsSpan(i * perImage, perImage)));
+            i => ImageTensor.Write(images[start + i], size, mean, input.AsSpan(i * perImage, perImage)));
 
         // 2. One network call for the whole batch; the output is [count,512,1,1].
         var tensor = new DenseTensor<float>(input, [count, 3, size, size]);
