@@ -1,5 +1,6 @@
 using LabelStudio.Benchmarks;
 using LabelStudio.Benchmarks.App;
+using LabelStudio.Benchmarks.Images;
 
 var command = args.FirstOrDefault();
 var options = new BenchArgs(args.Skip(1));
@@ -9,6 +10,8 @@ return command switch
     "al-simulate" => SimulateBenchmark.Run(options),
     "import" => await ImportBenchmark.RunAsync(options),
     "serve" => await ServeBenchmark.RunAsync(options),
+    "embed" => EmbedBenchmark.Run(options),
+    "image-simulate" => ImageSimulateBenchmark.Run(options),
     _ => Usage(),
 };
 
@@ -23,6 +26,10 @@ static int Usage()
                LabelStudio.Benchmarks import [--rows 100000] [--numbers 8] [--repeats 3]
                LabelStudio.Benchmarks serve [--rows 50000] [--numbers 40] [--annotators 20] [--labels 1000]
                  [--seconds 20] [--think-ms 250]
+               LabelStudio.Benchmarks embed [--kind photo|fashion] [--images 400] [--size 224|64]
+                 [--batch 16] [--threads N] [--repeats 3] [--fallback]
+               LabelStudio.Benchmarks image-simulate [--features resnet|fallback] [--size 64] [--cache DIR]
+                 and the options of al-simulate
         """);
     return 2;
 }

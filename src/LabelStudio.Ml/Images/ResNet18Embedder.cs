@@ -13,14 +13,15 @@ namespace LabelStudio.Ml.Images;
 internal sealed class ResNet18Embedder : IImageEmbedder
 {
     private readonly InferenceSession session;
-    private readonly ResNetGraph graph;
+    private readonly string inputName;
     private readonly ImageEmbedderOptions options;
     private readonly float[] mean;
 
+    // The graph bytes are not kept: the session holds its own copy of the weights.
     private ResNet18Embedder(InferenceSession session, ResNetGraph graph, ImageEmbedderOptions options)
     {
         this.session = session;
-        this.graph = graph;
+        inputName = graph.InputName;
         this.options = options;
         mean = graph.Mean.For(options.InputSize);
     }
@@ -75,7 +76,7 @@ internal sealed class ResNet18Embedder : IImageEmbedder
 
         // 2. One network call for the whole batch; the output is [count,512,1,1].
         var tensor = new DenseTensor<float>(input, [count, 3, size, size]);
-        using var results = session.Run([NamedOnnxValue.CreateFromTensor(graph.InputName, tensor)]);
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor(inputName, tensor)]);
         var output = results[0].AsEnumerable<float>().ToArray();
         for (var i = 0; i < count; i++)
         {
