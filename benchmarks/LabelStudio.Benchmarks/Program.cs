@@ -20,6 +20,7 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: LabelStudio.Benchmarks al-round [--labels 1000] [--repeats 3] [--strategy margin]
                  [--reference PATH/al_bench.py] [--data DIR] [--warm]
+                 [--features resnet|fallback --rows 20000 --size 64 --cache DIR]
                  [--tol T] [--l2 L] [--history H] [--max-iter N] [--threads N]
                LabelStudio.Benchmarks al-simulate [--rows 10000] [--strategy random,margin|all]
                  [--init 20] [--batch 50] [--rounds 20] [--test 0.3] [--seeds 0,1,2] [--diversity] [--json FILE]
