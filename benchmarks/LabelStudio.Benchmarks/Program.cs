@@ -29,6 +29,7 @@ static int Usage()
                  [--seconds 20] [--think-ms 250]
                LabelStudio.Benchmarks embed [--kind photo|fashion] [--images 400] [--size 224|64]
                  [--batch 16] [--threads N] [--repeats 3] [--fallback]
+                 [--photos a.jpg,b.jpg]
                LabelStudio.Benchmarks image-simulate [--features resnet|fallback] [--size 64] [--cache DIR]
                  and the options of al-simulate
         """);

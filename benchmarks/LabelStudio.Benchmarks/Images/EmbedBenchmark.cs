@@ -17,7 +17,7 @@ internal static class EmbedBenchmark
         var kind = args.Text("kind", "photo");
         var count = args.Int("images", 400);
         var images = kind == "photo"
-            ? PhotoCrops.Make(PhotoCrops.DefaultSources, count, seed: 0)
+            ? PhotoCrops.Make(args.Text("photos")?.Split(',') ?? PhotoCrops.DefaultSources, count, seed: 0)
             : FashionMnist.Load(args.Text("data", FashionMnist.DefaultDirectory), "t10k").Images
                 .Take(count).Select(FashionImages.ToImage).ToList();
         var beforeLoad = Megabytes(Process.GetCurrentProcess().WorkingSet64);

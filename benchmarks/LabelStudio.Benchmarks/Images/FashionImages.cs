@@ -31,13 +31,13 @@ internal static class FashionImages
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
-        Console.Error.WriteLine($"\rembedded {pictures.Count} in {seconds:F1} s ({pictures.Count / seconds:F0} images/s)");
+        Console.Error.WriteLine(
+            $"\rembedded {pictures.Count} in {seconds:F1} s ({pictures.Count / seconds:F0} images/s)");
         return [.. vectors];
     }
 
     /// <summary>Embeddings are slow to make at 224: keep them in a file named after what made them.</summary>
-    public static float[][] EmbedCached(
-        string? cacheDirectory, string key, Func<float[][]> make)
+    public static float[][] EmbedCached(string? cacheDirectory, string key, Func<float[][]> make)
     {
         if (cacheDirectory is null)
         {

@@ -26,7 +26,8 @@ internal static class PhotoCrops
         {
             var photo = photos[i % photos.Length];
             var side = random.Next(256, Math.Min(400, Math.Min(photo.Width, photo.Height)) + 1);
-            var area = new Rectangle(random.Next(photo.Width - side + 1), random.Next(photo.Height - side + 1), side, side);
+            var (x, y) = (random.Next(photo.Width - side + 1), random.Next(photo.Height - side + 1));
+            var area = new Rectangle(x, y, side, side);
             crops.Add(photo.Clone(context => context.Crop(area)));
         }
 

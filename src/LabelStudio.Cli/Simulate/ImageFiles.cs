@@ -18,8 +18,9 @@ internal static class ImageFiles
             ?? throw new CliInputException($"{file}: not an image in a format that can be read.");
         if ((long)info.Width * info.Height > MaxPixels)
         {
+            var limit = MaxPixels / 1_000_000;
             throw new CliInputException(
-                $"{file}: {info.Width}×{info.Height} pixels is more than the {MaxPixels / 1_000_000} megapixel limit.");
+                $"{file}: {info.Width}×{info.Height} pixels is more than the {limit} megapixel limit.");
         }
 
         return Math.Max(info.Width, info.Height);

@@ -86,7 +86,8 @@ internal static class SimulateCommand
 
         var clock = Stopwatch.StartNew();
         var folder = ImageFolder.Load(settings.Input, ct);
-        await error.WriteLineAsync(Invariant($"embedded {folder.Labels.Length} images in {clock.Elapsed.TotalSeconds:F1} s"));
+        var seconds = clock.Elapsed.TotalSeconds;
+        await error.WriteLineAsync(Invariant($"embedded {folder.Labels.Length} images in {seconds:F1} s"));
         SimulationReport.WriteInput(output, folder, settings);
         return (folder.Vectors, folder.Labels, folder.Classes.Count);
     }

@@ -9,7 +9,7 @@ internal sealed class SimulateOptions
 {
     public Option<string> Input { get; } = new("--input")
     {
-        Description = "Fully labeled table to replay (CSV, TSV or JSONL), or a folder of images in class subfolders.",
+        Description = "Fully labeled table (CSV, TSV or JSONL) or folder of images in class subfolders.",
         HelpName = "file|folder",
         Required = true,
     };
@@ -113,7 +113,8 @@ internal sealed class SimulateOptions
         Option[] tableOnly = [LabelColumn, Features, IdColumn];
         foreach (var option in tableOnly.Where(o => command.GetResult(o) is not null))
         {
-            command.AddError($"{option.Name} applies to tables; in the image folder {input} the subfolders are the classes.");
+            command.AddError(
+                $"{option.Name} applies to tables; in the image folder {input} the subfolders are the classes.");
         }
     }
 

@@ -3,7 +3,8 @@ namespace LabelStudio.Cli.Tests.Simulate;
 /// <summary>`simulate` on a folder of real Fashion-MNIST images, one subfolder per class.</summary>
 public sealed class SimulateImageFolderTests
 {
-    private static readonly string[] Quick = ["--seed-size", "4", "--batch", "4", "--rounds", "2", "--test-fraction", "0.4"];
+    private static readonly string[] Quick =
+        ["--seed-size", "4", "--batch", "4", "--rounds", "2", "--test-fraction", "0.4"];
 
     [Fact]
     public async Task ClassSubfoldersAnswerTheQueriesAndLooseImagesAreDropped()
@@ -54,7 +55,8 @@ public sealed class SimulateImageFolderTests
         var run = await CliRun.RunAsync(["simulate", "--input", folder.Path, "--label-column", "class"]);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"--label-column applies to tables; in the image folder {folder.Path} the subfolders", run.Error);
+        var expected = $"--label-column applies to tables; in the image folder {folder.Path} the subfolders";
+        Assert.Contains(expected, run.Error);
     }
 
     private static TempFolder ImageFolderOf(int perClass)

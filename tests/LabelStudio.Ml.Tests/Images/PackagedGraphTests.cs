@@ -8,8 +8,9 @@ using SixLabors.ImageSharp.Processing;
 namespace LabelStudio.Ml.Tests.Images;
 
 /// <summary>
-/// The rewritten, batched graph must give what ML.NET's packaged pair of graphs gives at 224×224: the
-/// preprocessing graph (mean image subtracted) then the fixed-shape ResNet18, one image per call.
+/// The rewritten, batched graph must give what ML.NET's packaged pair of graphs gives at 224×224 (the
+/// preprocessing graph, mean image subtracted, then the fixed-shape ResNet18, one image per call),
+/// scaled to length √512.
 /// </summary>
 public sealed class PackagedGraphTests
 {
@@ -28,7 +29,9 @@ public sealed class PackagedGraphTests
 
         for (var i = 0; i < images.Count; i++)
         {
-            Assert.All(batched[i].Zip(packaged[i]), p => Assert.Equal(p.Second, p.First, 1e-3f));
+            Assert.Equal(MathF.Sqrt(512), Length(batched[i]), 1e-3f);
+            var expected = packaged[i].Select(x => x * MathF.Sqrt(512) / Length(packaged[i]));
+            Assert.All(batched[i].Zip(expected), p => Assert.Equal(p.Second, p.First, 1e-3f));
         }
 
         Assert.True(Cosine(batched[0], batched[1]) < 0.99, "a bag and a trouser should not look identical");
@@ -51,6 +54,8 @@ public sealed class PackagedGraphTests
         using var output = network.Run([NamedOnnxValue.CreateFromTensor("Input247", input)]);
         return output[0].AsEnumerable<float>().ToArray();
     }
+
+    private static float Length(float[] vector) => MathF.Sqrt(vector.Sum(x => x * x));
 
     private static double Cosine(float[] a, float[] b)
     {
