@@ -26,7 +26,7 @@ static int Usage()
                  [--init 20] [--batch 50] [--rounds 20] [--test 0.3] [--seeds 0,1,2] [--diversity] [--json FILE]
                LabelStudio.Benchmarks import [--rows 100000] [--numbers 8] [--repeats 3]
                LabelStudio.Benchmarks serve [--rows 50000] [--numbers 40] [--annotators 20] [--labels 1000]
-                 [--seconds 20] [--think-ms 250]
+                 [--seconds 20] [--think-ms 250] [--no-retrain]
                LabelStudio.Benchmarks embed [--kind photo|fashion] [--images 400] [--size 224|64]
                  [--batch 16] [--threads N] [--repeats 3] [--fallback]
                  [--photos a.jpg,b.jpg]

@@ -24,7 +24,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DataDirectory>();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddDbContextFactory<AppDbContext>((provider, options) =>
+        // Pooled: every lease and label opens a few short-lived contexts, and building each afresh
+        // was a large share of a request's allocations.
+        services.AddPooledDbContextFactory<AppDbContext>((provider, options) =>
         {
             var dataDirectory = provider.GetRequiredService<DataDirectory>();
             options.UseSqlite($"Data Source={dataDirectory.DatabaseFile};Pooling=True");

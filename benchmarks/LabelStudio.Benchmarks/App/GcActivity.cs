@@ -1,6 +1,6 @@
 namespace LabelStudio.Benchmarks.App;
 
-/// <summary>Garbage collections and their pauses from a starting point on, since a pause stalls every request.</summary>
+/// <summary>Garbage collections and their pauses from a starting point on: a pause stalls every request.</summary>
 internal sealed class GcActivity
 {
     private readonly int[] _collections;

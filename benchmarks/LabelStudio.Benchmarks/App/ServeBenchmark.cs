@@ -22,6 +22,8 @@ internal static class ServeBenchmark
         var warmLabels = args.Int("labels", 1_000);
         var seconds = args.Int("seconds", 20);
         var think = TimeSpan.FromMilliseconds(args.Int("think-ms", 250));
+        // Without retrains: the floor of the same requests on this machine, to compare against.
+        var retrain = !args.Has("no-retrain");
         Console.WriteLine($"serve: {rows:N0} rows × {numbers + 1} features, {annotators} annotators, " +
             $"{warmLabels:N0} labels first, then {seconds} s of labeling during back-to-back retrains, " +
             $"{think.TotalMilliseconds:0} ms between an item's arrival and its label");
@@ -43,11 +45,12 @@ internal static class ServeBenchmark
 
         // 2. Annotators at full speed while the trainer never rests.
         var collections = GcActivity.Start();
-        var next = new Latencies("next item during retrain");
-        var save = new Latencies("label save during retrain");
+        var during = retrain ? "during retrain" : "without retrain";
+        var next = new Latencies($"next item {during}");
+        var save = new Latencies($"label save {during}");
         var pool = new AnnotatorPool(host, projectId, oracle, think, next, save);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-        var retrains = RetrainContinuouslyAsync(host, projectId, stop.Token);
+        var retrains = retrain ? RetrainContinuouslyAsync(host, projectId, stop.Token) : Task.FromResult(0);
         await pool.LabelAsync(annotators, labels: int.MaxValue, stop.Token);
         var models = await retrains;
 
