@@ -4,6 +4,7 @@ using LabelStudio.Core.Features;
 using LabelStudio.Core.ImportJobs;
 using LabelStudio.Core.Items;
 using LabelStudio.Core.Labeling;
+using LabelStudio.Core.Media;
 using LabelStudio.Core.Projects;
 using LabelStudio.Core.Storage;
 using LabelStudio.Core.Training;
@@ -21,6 +22,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.Configure<TrainingOptions>(configuration.GetSection(TrainingOptions.Section));
+        services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
         services.AddSingleton<DataDirectory>();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -50,6 +52,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ImportJobService>();
         services.AddSingleton<ImportWriter>();
         services.AddSingleton<ImportRunner>();
+        services.AddSingleton<ImageImportRunner>();
+        services.AddSingleton<MediaImportWriter>();
         return services;
     }
 

@@ -1,0 +1,5 @@
+namespace LabelStudio.Core.Media;
+
+/// <summary>An image that passed every check, with the files written for it.</summary>
+public sealed record ProcessedImage(
+    string Format, int Width, int Height, string OriginalFile, string DisplayFile, long ByteSize);
