@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuilds the demo data in this folder from the packages it comes from.
-# Needs node and npm (for vega-datasets). Run from anywhere; writes next to this script.
+# Needs node and npm (for vega-datasets) and python3 with dataset-fashion-mnist. Run from anywhere; writes next to this script.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
@@ -23,3 +23,8 @@ rows.forEach((row, i) => lines.push([`penguin-${i + 1}`, ...columns.map(c => cel
 fs.writeFileSync(output, lines.join('\n') + '\n');
 console.log(`penguins.csv: ${rows.length} rows`);
 JS
+
+# Fashion-MNIST: 300 images per class from the t10k split, as PNGs in class folders.
+# Needs the Debian package dataset-fashion-mnist (apt-get install dataset-fashion-mnist).
+rm -rf "$here/fashion-mnist"
+python3 "$here/fashion_mnist.py" /usr/share/datasets/fashion-mnist "$here/fashion-mnist"
