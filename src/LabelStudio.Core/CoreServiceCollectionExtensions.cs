@@ -36,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<WriteGate>();
 
         services.AddSingleton<FeatureStore>();
+        services.AddSingleton<ImageFeaturizer>();
         services.AddSingleton<ProjectService>();
         services.AddSingleton<ProjectStatusService>();
         services.AddSingleton<ProjectInsights>();
@@ -62,6 +63,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddHostedService<TrainingWorker>();
         services.AddHostedService<ImportWorker>();
+        services.AddHostedService<FeaturizeWorker>();
         return services;
     }
 }

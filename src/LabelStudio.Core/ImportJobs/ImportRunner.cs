@@ -22,6 +22,7 @@ public sealed partial class ImportRunner(
     DataDirectory dataDirectory,
     ImportWriter writer,
     ImageImportRunner images,
+    ImageFeaturizer imageFeaturizer,
     FeatureStore featureStore,
     TrainingScheduler scheduler,
     TimeProvider clock,
@@ -118,12 +119,9 @@ public sealed partial class ImportRunner(
     {
         var count = await images.ImportAsync(job, progress, cancellationToken);
         featureStore.Invalidate(job.ProjectId);
-        ImagesImported?.Invoke(job.ProjectId);
+        imageFeaturizer.Wake();
         return count;
     }
-
-    /// <summary>Raised after image items land, so the featurize worker starts on them at once.</summary>
-    public event Action<int>? ImagesImported;
 
     private async Task<bool> IsImageProjectAsync(int projectId, CancellationToken cancellationToken)
     {
