@@ -35,6 +35,7 @@ namespace LabelStudio.Core.Data.Migrations
                     StoredFolder = table.Column<string>(type: "TEXT", nullable: false),
                     OriginalFile = table.Column<string>(type: "TEXT", nullable: false),
                     DisplayFile = table.Column<string>(type: "TEXT", nullable: false),
+                    ThumbnailFile = table.Column<string>(type: "TEXT", nullable: false),
                     Format = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Width = table.Column<int>(type: "INTEGER", nullable: false),
                     Height = table.Column<int>(type: "INTEGER", nullable: false),

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LabelStudio.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204181850_ImageProjects")]
+    [Migration("20261204184903_ImageProjects")]
     partial class ImageProjects
     {
         /// <inheritdoc />
@@ -243,6 +243,10 @@ namespace LabelStudio.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StoredFolder")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThumbnailFile")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
