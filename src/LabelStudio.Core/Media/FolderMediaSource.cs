@@ -1,12 +1,27 @@
+using LabelStudio.Core.Import;
+
 namespace LabelStudio.Core.Media;
 
 /// <summary>
-/// Lists the files of a server folder an admin configured. Links are not followed, so a folder
-/// cannot point the import at files outside itself.
+/// The files of a server folder an admin configured. Links are not followed, so a folder cannot
+/// point the import at files outside itself.
 /// </summary>
-internal static class FolderMediaSource
+internal sealed class FolderMediaSource : IMediaSource
 {
-    public static MediaFiles List(string folder, string folderName, MediaOptions limits)
+    private readonly List<MediaFile> _files;
+
+    private FolderMediaSource(List<MediaFile> files, MediaFile? manifest)
+    {
+        _files = files;
+        Manifest = manifest;
+    }
+
+    public int Count => _files.Count;
+    public IEnumerable<MediaFile> Files => _files;
+    public MediaFile? Manifest { get; }
+    public IReadOnlyList<ImportError> Rejected => [];
+
+    public static FolderMediaSource List(string folder, string folderName, MediaOptions limits)
     {
         if (!Directory.Exists(folder))
         {
@@ -29,7 +44,8 @@ internal static class FolderMediaSource
                 continue;
             }
 
-            var file = new MediaFile(relative, info.FullName, info.Length);
+            var path = info.FullName;
+            var file = new MediaFile(relative, info.Length, () => File.OpenRead(path));
             if (MediaSourceNames.IsManifest(relative))
             {
                 manifest = file;
@@ -38,11 +54,15 @@ internal static class FolderMediaSource
             files.Add(file);
             if (files.Count > limits.MaxEntries)
             {
-                throw MediaSourceErrors.Whole(folderName,
-                    $"The folder holds more than {limits.MaxEntries:N0} files.");
+                throw MediaSourceErrors.Whole(folderName, $"The folder holds more than {limits.MaxEntries:N0} files.");
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return new MediaFiles(files, manifest, []);
+        return new FolderMediaSource(files, manifest);
+    }
+
+    public void Dispose()
+    {
+        // Nothing is held open: each file is opened and closed as it is read.
     }
 }

@@ -23,49 +23,49 @@ public sealed class ImageImportRunner(
     {
         var request = ImageImportRequest.FromJson(job.PlanJson);
         var staging = dataDirectory.MediaStaging(job.Id);
+        DeleteQuietly(staging);
+        Directory.CreateDirectory(staging);
         try
         {
-            // 1. List the files (a ZIP is unpacked to staging under names the server makes).
+            // 1. Check and convert every image into the staging folder, one file at a time.
             await progress.ReportAsync(0, "Reading the files", cancellationToken);
-            var source = await ListAsync(job, request, Path.Combine(staging, "source"), progress, cancellationToken);
-            var manifest = await ImageManifest.ReadAsync(
-                source.Manifest, source.Files.Select(f => f.RelativePath).ToHashSet(), cancellationToken);
-
-            // 2. Check and convert every image.
+            using var source = Open(job, request);
             var taken = await ExistingPathsAsync(job.ProjectId, cancellationToken);
-            var rejected = new List<ImportError>(source.Rejected);
-            var rows = new List<ImageRow>(source.Files.Count);
-            for (var i = 0; i < source.Files.Count; i++)
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var rejected = new List<ImportError>();
+            var processed = new List<(MediaFile File, ProcessedImage Image)>();
+            foreach (var file in source.Files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var file = source.Files[i];
-                var folder = Path.Combine(staging, "out", $"{i:D6}");
-                if (Process(file, folder, taken, rejected) is { } image)
+                seen.Add(file.RelativePath);
+                if (Process(file, staging, processed.Count, taken, rejected) is { } image)
                 {
-                    rows.Add(ToRow(file, folder, image, request, manifest));
+                    processed.Add((file with { Open = NotKept }, image));
                 }
-                if (i % 50 == 0)
+                if (seen.Count % 100 == 0)
                 {
-                    await progress.ReportAsync(
-                        0.3 + 0.6 * i / source.Files.Count, $"Checking images ({i:N0} of {source.Files.Count:N0})",
-                        cancellationToken);
+                    await progress.ReportAsync(0.9 * seen.Count / Math.Max(1, source.Count),
+                        $"Checking images ({seen.Count:N0} of about {source.Count:N0})", cancellationToken);
                 }
             }
+            rejected.InsertRange(0, source.Rejected);
+            var manifest = await ImageManifest.ReadAsync(source.Manifest, seen, cancellationToken);
 
-            // 3. All or nothing, unless the user asked to skip bad files.
+            // 2. All or nothing, unless the user asked to skip bad files.
             if (rejected.Count > 0 && !request.SkipBadFiles)
             {
                 throw new ImportFailedException(rejected);
             }
-            if (rows.Count == 0)
+            if (processed.Count == 0)
             {
                 throw new ImportFailedException([.. rejected,
                     new ImportError(job.FileName, null, null, $"No {ImageFormats.Accepted} images were found.")]);
             }
 
-            // 4. Move the files into place and write the items in one transaction.
-            await progress.ReportAsync(0.9, $"Writing {rows.Count:N0} images", cancellationToken);
-            await writer.WriteAsync(job, rows, manifest.ExtraColumns, rejected, cancellationToken);
+            // 3. Move the files into place and write the items in one transaction.
+            await progress.ReportAsync(0.9, $"Writing {processed.Count:N0} images", cancellationToken);
+            var rows = processed.Select(p => ToRow(p.File, p.Image, request, manifest)).ToList();
+            await writer.WriteAsync(job, staging, rows, manifest.ExtraColumns, rejected, cancellationToken);
             return rows.Count;
         }
         finally
@@ -74,19 +74,15 @@ public sealed class ImageImportRunner(
         }
     }
 
-    private async Task<MediaFiles> ListAsync(
-        ImportJob job,
-        ImageImportRequest request,
-        string staging,
-        JobProgress progress,
-        CancellationToken cancellationToken)
+    /// <summary>Rows keep a file's name only; holding its reader would keep a ZIP entry's bytes in memory.</summary>
+    private static Stream NotKept() => throw new InvalidOperationException("The file's bytes are no longer kept.");
+
+    private IMediaSource Open(ImportJob job, ImageImportRequest request)
     {
         var limits = options.Value;
         if (request.ImportFolder is not { } folderName)
         {
-            var zip = Path.Combine(dataDirectory.Root, job.StoredPath);
-            return await ZipMediaSource.StageAsync(
-                zip, job.FileName, staging, limits, progress.Scaled(0, 0.3), cancellationToken);
+            return ZipMediaSource.Open(Path.Combine(dataDirectory.Root, job.StoredPath), job.FileName, limits);
         }
 
         var folder = ImportFolders.Resolve(limits, folderName)
@@ -95,34 +91,35 @@ public sealed class ImageImportRunner(
     }
 
     private ProcessedImage? Process(
-        MediaFile file, string folder, HashSet<string> taken, List<ImportError> rejected)
+        MediaFile file, string staging, int number, HashSet<string> taken, List<ImportError> rejected)
     {
         if (!taken.Add(file.RelativePath))
         {
-            rejected.Add(new ImportError(file.RelativePath, null, null, "The project already has an image of this path."));
+            rejected.Add(new ImportError(
+                file.RelativePath, null, null, "The project already has an image of this path."));
             return null;
         }
         try
         {
-            return ImageProcessor.Process(file, folder, options.Value);
+            return ImageProcessor.Process(file, staging, number, options.Value);
         }
         catch (MediaRejectedException rejection)
         {
             rejected.Add(new ImportError(file.RelativePath, null, null, rejection.Message));
-            DeleteQuietly(folder);
             return null;
         }
     }
 
     private static ImageRow ToRow(
-        MediaFile file, string folder, ProcessedImage image, ImageImportRequest request, ImageManifest manifest)
+        MediaFile file, ProcessedImage image, ImageImportRequest request, ImageManifest manifest)
     {
         var label = manifest.LabelsByPath.GetValueOrDefault(file.RelativePath)
             ?? (request.ClassFolders is null ? null : file.TopFolder);
         var asGroundTruth = request.ClassFolders == LabelMode.HiddenGroundTruth;
         var extras = manifest.ExtrasByPath.GetValueOrDefault(file.RelativePath)
             ?? new Dictionary<string, string?>();
-        return new ImageRow(file, folder, image, asGroundTruth ? null : label, asGroundTruth ? label : null, extras);
+        return new ImageRow(file.RelativePath, file.FileName, image,
+            asGroundTruth ? null : label, asGroundTruth ? label : null, extras);
     }
 
     private async Task<HashSet<string>> ExistingPathsAsync(int projectId, CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ internal static class ImageInspector
                 $"'{extension}' is not an image type; images must be {ImageFormats.Accepted}.");
         }
 
-        using var stream = File.OpenRead(file.Path);
+        using var stream = file.Open();
         Span<byte> head = stackalloc byte[ImageFormats.SniffBytes];
         var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var sniffed = ImageFormats.Sniff(head[..read]) ?? throw new MediaRejectedException(
@@ -74,7 +74,7 @@ internal static class ImageInspector
     /// A JPEG ends with its end-of-image marker and a PNG with its IEND chunk; a file cut short lacks
     /// them. ImageSharp would decode such a file with its missing part grey, so check first.
     /// </summary>
-    private static void CheckEnd(FileStream stream, string format)
+    private static void CheckEnd(Stream stream, string format)
     {
         if (format is not (ImageFormats.Jpeg or ImageFormats.Png))
         {

@@ -26,7 +26,7 @@ internal sealed record ImageManifest(
             return Empty;
         }
 
-        await using var stream = File.OpenRead(manifest.Path);
+        await using var stream = manifest.Open();
         var table = await TableFileParser.ParseAsync(
             stream, manifest.RelativePath, TableParseOptions.Default, progress: null, cancellationToken);
         var pathColumn = table.Columns.FirstOrDefault(c => PathColumns.Contains(c, StringComparer.OrdinalIgnoreCase))

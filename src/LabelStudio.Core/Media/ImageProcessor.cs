@@ -9,39 +9,50 @@ using SixLabors.ImageSharp.Processing;
 namespace LabelStudio.Core.Media;
 
 /// <summary>
-/// Checks one image and writes its three files: the original bytes, a re-encoded display copy the
-/// browser can show (PNG, or JPEG for JPEG sources) and a thumbnail. The browser never receives
-/// bytes ImageSharp did not write itself.
+/// Checks one image and writes its files: the original bytes, a re-encoded display copy the
+/// browser can show (PNG, or JPEG for JPEG sources) and, for images larger than a thumbnail, a
+/// thumbnail. The browser never receives bytes ImageSharp did not write itself. Files sit flat in
+/// the job's folder under a number, so a large import creates as few files as it can.
 /// </summary>
 internal static class ImageProcessor
 {
-    public const string ThumbnailName = "thumb";
     private static readonly JpegEncoder DisplayJpeg = new() { Quality = 90 };
     private static readonly JpegEncoder ThumbnailJpeg = new() { Quality = 80 };
     private static readonly Configuration Decoding = CreateConfiguration();
 
-    public static ProcessedImage Process(MediaFile file, string targetFolder, MediaOptions limits)
+    public static ProcessedImage Process(MediaFile file, string folder, int number, MediaOptions limits)
     {
         var format = ImageInspector.CheckFile(file, limits);
         using var image = Decode(file, limits);
 
-        Directory.CreateDirectory(targetFolder);
-        var originalFile = "original" + Path.GetExtension(file.FileName).ToLowerInvariant();
-        File.Copy(file.Path, Path.Combine(targetFolder, originalFile), overwrite: true);
+        var prefix = $"{number:D6}";
+        var originalFile = $"{prefix}-original{Path.GetExtension(file.FileName).ToLowerInvariant()}";
+        using (var source = file.Open())
+        using (var original = File.Create(Path.Combine(folder, originalFile)))
+        {
+            source.CopyTo(original);
+        }
 
         var (width, height) = (image.Width, image.Height);
         var isJpeg = format == ImageFormats.Jpeg;
         var extension = isJpeg ? ".jpg" : ".png";
+        var displayFile = $"{prefix}-display{extension}";
         FitWithin(image, limits.DisplayMaxSide);
-        Save(image, Path.Combine(targetFolder, "display" + extension), isJpeg ? DisplayJpeg : null);
+        Save(image, Path.Combine(folder, displayFile), isJpeg ? DisplayJpeg : null);
+        if (image.Width <= limits.ThumbnailMaxSide && image.Height <= limits.ThumbnailMaxSide)
+        {
+            return new ProcessedImage(format, width, height, originalFile, displayFile, displayFile, file.Length);
+        }
+
+        var thumbnailFile = $"{prefix}-thumb{extension}";
         FitWithin(image, limits.ThumbnailMaxSide);
-        Save(image, Path.Combine(targetFolder, ThumbnailName + extension), isJpeg ? ThumbnailJpeg : null);
-        return new ProcessedImage(format, width, height, originalFile, "display" + extension, file.Length);
+        Save(image, Path.Combine(folder, thumbnailFile), isJpeg ? ThumbnailJpeg : null);
+        return new ProcessedImage(format, width, height, originalFile, displayFile, thumbnailFile, file.Length);
     }
 
     private static Image<Rgba32> Decode(MediaFile file, MediaOptions limits)
     {
-        using var stream = File.OpenRead(file.Path);
+        using var stream = file.Open();
         ImageInspector.CheckHeader(stream, Decoding, limits);
         stream.Position = 0;
         try
@@ -68,16 +79,19 @@ internal static class ImageProcessor
         image.Mutate(x => x.Resize(new ResizeOptions { Mode = ResizeMode.Max, Size = new Size(maxSide, maxSide) }));
     }
 
+    /// <summary>Encodes in memory and writes once: ImageSharp's many small writes to a file are slow.</summary>
     private static void Save(Image image, string path, JpegEncoder? jpeg)
     {
+        using var buffer = new MemoryStream();
         if (jpeg is null)
         {
-            image.SaveAsPng(path);
+            image.SaveAsPng(buffer);
         }
         else
         {
-            image.SaveAsJpeg(path, jpeg);
+            image.SaveAsJpeg(buffer, jpeg);
         }
+        File.WriteAllBytes(path, buffer.ToArray());
     }
 
     /// <summary>Animated GIFs and multi-page TIFFs decode their first frame only.</summary>

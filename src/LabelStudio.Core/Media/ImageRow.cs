@@ -2,8 +2,8 @@ namespace LabelStudio.Core.Media;
 
 /// <summary>One image ready to write: its source name, its processed files and what it is labeled.</summary>
 internal sealed record ImageRow(
-    MediaFile File,
-    string StagedFolder,
+    string RelativePath,
+    string FileName,
     ProcessedImage Image,
     string? Label,
     string? GroundTruth,

@@ -25,6 +25,7 @@ public sealed class MediaImportWriter(
 
     internal async Task WriteAsync(
         ImportJob job,
+        string staging,
         IReadOnlyList<ImageRow> rows,
         IReadOnlyList<string> extraColumns,
         IReadOnlyList<ImportError> skipped,
@@ -34,7 +35,8 @@ public sealed class MediaImportWriter(
         var target = Path.Combine(dataDirectory.Root, jobFolder);
         try
         {
-            MoveIntoPlace(rows, target);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            Directory.Move(staging, target);
             await WriteRowsAsync(job, rows, extraColumns, skipped, jobFolder, cancellationToken);
         }
         catch
@@ -44,15 +46,6 @@ public sealed class MediaImportWriter(
                 Directory.Delete(target, recursive: true);
             }
             throw;
-        }
-    }
-
-    private static void MoveIntoPlace(IReadOnlyList<ImageRow> rows, string target)
-    {
-        Directory.CreateDirectory(target);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            Directory.Move(rows[i].StagedFolder, Path.Combine(target, $"{i:D6}"));
         }
     }
 
@@ -127,7 +120,7 @@ public sealed class MediaImportWriter(
             cancellationToken);
         await using var media = await PreparedInsert.CreateAsync(db, "ItemMedia",
             ["ItemId", "ProjectId", "FileName", "RelativePath", "StoredFolder", "OriginalFile", "DisplayFile",
-             "Format", "Width", "Height", "ByteSize"],
+             "ThumbnailFile", "Format", "Width", "Height", "ByteSize"],
             cancellationToken);
         await using var events = await PreparedInsert.CreateAsync(db, "LabelEvents",
             ["Id", "ProjectId", "ItemId", "UserId", "Kind", "ClassId", "CreatedAt", "SecondsSpent", "Round",
@@ -144,11 +137,11 @@ public sealed class MediaImportWriter(
             int? classId = row.Label is null ? null : classIds[row.Label];
             var groundTruth = row.GroundTruth is null ? null
                 : project.Classes.First(c => c.Name.Equals(row.GroundTruth, StringComparison.OrdinalIgnoreCase)).Name;
-            items.Execute(itemId, project.Id, row.File.RelativePath, firstOrdinal + i, DataJson(row), groundTruth,
+            items.Execute(itemId, project.Id, row.RelativePath, firstOrdinal + i, DataJson(row), groundTruth,
                 classId, eventId);
-            media.Execute(itemId, project.Id, row.File.FileName, row.File.RelativePath,
-                Path.Combine(jobFolder, $"{i:D6}"), row.Image.OriginalFile, row.Image.DisplayFile, row.Image.Format,
-                row.Image.Width, row.Image.Height, row.Image.ByteSize);
+            media.Execute(itemId, project.Id, row.FileName, row.RelativePath, jobFolder, row.Image.OriginalFile,
+                row.Image.DisplayFile, row.Image.ThumbnailFile, row.Image.Format, row.Image.Width, row.Image.Height,
+                row.Image.ByteSize);
             if (eventId is not null)
             {
                 events.Execute(eventId, project.Id, itemId, ImportedLabels.UserId, nameof(LabelEventKind.Label),
@@ -166,8 +159,8 @@ public sealed class MediaImportWriter(
     {
         var values = new Dictionary<string, string?>
         {
-            ["file"] = row.File.FileName,
-            ["path"] = row.File.RelativePath,
+            ["file"] = row.FileName,
+            ["path"] = row.RelativePath,
             ["width"] = row.Image.Width.ToString(CultureInfo.InvariantCulture),
             ["height"] = row.Image.Height.ToString(CultureInfo.InvariantCulture),
         };
