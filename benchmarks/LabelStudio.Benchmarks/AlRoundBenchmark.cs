@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LabelStudio.Benchmarks.Images;
 using LabelStudio.Ml;
 using LabelStudio.Ml.Tabular;
 
@@ -19,8 +20,10 @@ internal static class AlRoundBenchmark
         var strategy = QueryStrategyNames.Parse(args.Text("strategy", "margin"));
         var options = TrainerFrom(args);
 
-        // 1. Data: the pool through the featurizer (standardized on the pool), the test split likewise.
-        var data = PixelData.Load(args.Text("data", FashionMnist.DefaultDirectory));
+        // 1. Data: pixels through the featurizer (standardized on the pool) or images through the embedder.
+        var data = args.Text("features") is null
+            ? PixelData.Load(args.Text("data", FashionMnist.DefaultDirectory))
+            : EmbeddedData(args);
         Console.WriteLine($"trainer: {options}");
 
         // 2. Ours, after one untimed round so JIT compilation is not billed to the first repeat.
@@ -44,6 +47,18 @@ internal static class AlRoundBenchmark
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
         Console.WriteLine($"peak working set: {peak:F0} MiB (includes the 47M-cell string table)");
         return 0;
+    }
+
+    /// <summary>--rows pictures of the training split and the first 2,000 of t10k, embedded.</summary>
+    private static PixelData EmbeddedData(BenchArgs args)
+    {
+        var (pictures, labels) = SimulateBenchmark.Subset(args);
+        var test = FashionMnist.Load(args.Text("data", FashionMnist.DefaultDirectory), "t10k");
+        var testPictures = test.Images[..2000];
+        var pool = ImageSimulateBenchmark.Embeddings(pictures, "train", args);
+        var testVectors = ImageSimulateBenchmark.Embeddings(testPictures, "t10k", args);
+        Console.WriteLine($"embedded {pool.Length} x {pool[0].Length} (+{testVectors.Length} test)");
+        return new PixelData(pool, labels, testVectors, test.Labels[..2000]);
     }
 
     private static TrainerOptions TrainerFrom(BenchArgs args)

@@ -1,5 +1,6 @@
 using LabelStudio.Benchmarks;
 using LabelStudio.Benchmarks.App;
+using LabelStudio.Benchmarks.Images;
 
 var command = args.FirstOrDefault();
 var options = new BenchArgs(args.Skip(1));
@@ -9,6 +10,8 @@ return command switch
     "al-simulate" => SimulateBenchmark.Run(options),
     "import" => await ImportBenchmark.RunAsync(options),
     "serve" => await ServeBenchmark.RunAsync(options),
+    "embed" => EmbedBenchmark.Run(options),
+    "image-simulate" => ImageSimulateBenchmark.Run(options),
     _ => Usage(),
 };
 
@@ -17,12 +20,18 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: LabelStudio.Benchmarks al-round [--labels 1000] [--repeats 3] [--strategy margin]
                  [--reference PATH/al_bench.py] [--data DIR] [--warm]
+                 [--features resnet|fallback --rows 20000 --size 64 --cache DIR]
                  [--tol T] [--l2 L] [--history H] [--max-iter N] [--threads N]
                LabelStudio.Benchmarks al-simulate [--rows 10000] [--strategy random,margin|all]
                  [--init 20] [--batch 50] [--rounds 20] [--test 0.3] [--seeds 0,1,2] [--diversity] [--json FILE]
                LabelStudio.Benchmarks import [--rows 100000] [--numbers 8] [--repeats 3]
                LabelStudio.Benchmarks serve [--rows 50000] [--numbers 40] [--annotators 20] [--labels 1000]
                  [--seconds 20] [--think-ms 250]
+               LabelStudio.Benchmarks embed [--kind photo|fashion] [--images 400] [--size 224|64]
+                 [--batch 16] [--threads N] [--repeats 3] [--fallback]
+                 [--photos a.jpg,b.jpg]
+               LabelStudio.Benchmarks image-simulate [--features resnet|fallback] [--size 64] [--cache DIR]
+                 and the options of al-simulate
         """);
     return 2;
 }

@@ -15,15 +15,26 @@ internal static class SimulateBenchmark
     public static int Run(BenchArgs args)
     {
         // 1. Data: a seeded random subset of the training split, featurized like an imported table.
+        var (pictures, labels) = Subset(args);
+        var rows = PixelTable.Rows(pictures);
+        var features = TabularFeaturizer.Fit(PixelTable.Columns(784), rows).TransformAll(rows);
+        return Simulate(features, labels, args);
+    }
+
+    /// <summary>The pictures and classes of a seeded random subset of the training split (--rows).</summary>
+    public static (byte[][] Pictures, int[] Labels) Subset(BenchArgs args)
+    {
         var train = FashionMnist.Load(args.Text("data", FashionMnist.DefaultDirectory), "train");
-        var rowCount = args.Int("rows", 10_000);
         var subset = Enumerable.Range(0, train.Labels.Length).ToArray();
         new Random(args.Int("subset-seed", 0)).Shuffle(subset);
-        subset = subset[..rowCount];
-        var rows = PixelTable.Rows(subset.Select(i => train.Images[i]).ToArray());
-        var features = TabularFeaturizer.Fit(PixelTable.Columns(784), rows).TransformAll(rows);
-        var labels = subset.Select(i => train.Labels[i]).ToArray();
+        subset = subset[..args.Int("rows", 10_000)];
+        return (subset.Select(i => train.Images[i]).ToArray(), subset.Select(i => train.Labels[i]).ToArray());
+    }
 
+    /// <summary>Replays the strategies on ready-made features and prints the curves.</summary>
+    public static int Simulate(float[][] features, int[] labels, BenchArgs args)
+    {
+        var rowCount = features.Length;
         var options = new SimulationOptions
         {
             Strategies = QueryStrategyNames.ParseList(args.Text("strategy", "random,margin")),
@@ -34,7 +45,7 @@ internal static class SimulateBenchmark
             Seeds = args.Ints("seeds", "0,1,2"),
         };
 
-        // 2. The ceiling, then each configuration.
+        // The ceiling, then each configuration.
         var full = options.Seeds.Average(
             seed => ActiveLearningSimulation.FullPoolAccuracy(features, labels, 10, options, seed));
         Console.WriteLine($"{rowCount} rows, test {options.TestFraction:P0}, full-pool accuracy {full:F4}");

@@ -7,11 +7,6 @@ internal static class InputFile
     /// <summary>Parses the table, turning every way a file can be unreadable into a one-line message.</summary>
     public static async Task<ParsedTable> ParseAsync(string path, CancellationToken ct)
     {
-        if (Directory.Exists(path))
-        {
-            throw new CliInputException($"{path}: is a folder; --input needs a file.");
-        }
-
         if (!File.Exists(path))
         {
             throw new CliInputException($"{path}: no such file (--input).");

@@ -6,8 +6,9 @@ using static System.FormattableString;
 namespace LabelStudio.Cli.Simulate;
 
 /// <summary>
-/// `simulate`: replays active learning on an already labeled table, the label column answering
-/// every query, to show how many labels each strategy needs compared with labeling at random.
+/// `simulate`: replays active learning on an already labeled table (the label column answering every
+/// query) or image folder (the class subfolders answering), to show how many labels each strategy
+/// needs compared with labeling at random.
 /// </summary>
 internal static class SimulateCommand
 {
@@ -21,6 +22,7 @@ internal static class SimulateCommand
             command.Add(option);
         }
 
+        command.Validators.Add(options.CheckInputKind);
         command.SetAction((parsed, ct) =>
         {
             var console = parsed.InvocationConfiguration;
@@ -50,18 +52,16 @@ internal static class SimulateCommand
         // 1. Every input problem surfaces here, before the first model is trained.
         var clock = Stopwatch.StartNew();
         JsonReport.CheckFolderExists(settings.JsonPath);
-        var table = await LabeledTable.LoadAsync(settings, ct);
-        SimulationReport.WriteInput(output, table, settings);
+        var (vectors, labels, classCount) = await LoadAsync(settings, output, error, ct);
 
         // 2. The ceiling: per seed, a model trained on that seed's whole pool.
         var options = settings.ToSimulationOptions();
-        var classCount = table.Classes.Count;
         var full = options.Seeds.Average(seed =>
-            ActiveLearningSimulation.FullPoolAccuracy(table.Vectors, table.Labels, classCount, options, seed, ct));
+            ActiveLearningSimulation.FullPoolAccuracy(vectors, labels, classCount, options, seed, ct));
 
         // 3. The replays, one line on stderr as each finishes.
         var progress = new RunProgress(error, options.Strategies.Count * options.Seeds.Count);
-        var result = ActiveLearningSimulation.Run(table.Vectors, table.Labels, classCount, options, progress, ct);
+        var result = ActiveLearningSimulation.Run(vectors, labels, classCount, options, progress, ct);
         progress.Finish();
 
         SimulationReport.WriteResults(output, result, full, options.Seeds.Count);
@@ -71,5 +71,24 @@ internal static class SimulateCommand
         }
 
         await error.WriteLineAsync(Invariant($"done in {clock.Elapsed.TotalSeconds:F1} s"));
+    }
+
+    /// <summary>Feature vectors and classes from a table file or an image folder, described on stdout.</summary>
+    private static async Task<(float[][] Vectors, int[] Labels, int ClassCount)> LoadAsync(
+        SimulateSettings settings, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        if (!Directory.Exists(settings.Input))
+        {
+            var table = await LabeledTable.LoadAsync(settings, ct);
+            SimulationReport.WriteInput(output, table, settings);
+            return (table.Vectors, table.Labels, table.Classes.Count);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var folder = ImageFolder.Load(settings.Input, ct);
+        var seconds = clock.Elapsed.TotalSeconds;
+        await error.WriteLineAsync(Invariant($"embedded {folder.Labels.Length} images in {seconds:F1} s"));
+        SimulationReport.WriteInput(output, folder, settings);
+        return (folder.Vectors, folder.Labels, folder.Classes.Count);
     }
 }

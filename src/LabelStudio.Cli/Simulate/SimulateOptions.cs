@@ -9,21 +9,21 @@ internal sealed class SimulateOptions
 {
     public Option<string> Input { get; } = new("--input")
     {
-        Description = "Fully labeled table to replay: CSV, TSV or JSONL.",
-        HelpName = "file",
+        Description = "Fully labeled table (CSV, TSV or JSONL) or folder of images in class subfolders.",
+        HelpName = "file|folder",
         Required = true,
     };
 
-    public Option<string> LabelColumn { get; } = new("--label-column")
+    // Required for tables only: in an image folder the class subfolders answer.
+    public Option<string?> LabelColumn { get; } = new("--label-column")
     {
-        Description = "Column holding the true class; it answers every query.",
+        Description = "Column holding the true class; it answers every query. Tables only.",
         HelpName = "name",
-        Required = true,
     };
 
     public Option<IReadOnlyList<string>?> Features { get; } = new("--features")
     {
-        Description = "Comma-separated feature columns [default: all but the label and id columns].",
+        Description = "Comma-separated feature columns [default: all but the label and id columns]. Tables only.",
         HelpName = "list",
         Arity = ArgumentArity.ExactlyOne,
         CustomParser = OptionValues.Names("--features"),
@@ -31,7 +31,7 @@ internal sealed class SimulateOptions
 
     public Option<string?> IdColumn { get; } = new("--id-column")
     {
-        Description = "Column that only names rows and must not be learned from [default: detected by name].",
+        Description = "Column that only names rows, never a feature [default: detected by name]. Tables only.",
         HelpName = "name",
     };
 
@@ -80,7 +80,7 @@ internal sealed class SimulateOptions
 
     public SimulateSettings Read(ParseResult parsed) => new(
         parsed.GetRequiredValue(Input),
-        parsed.GetRequiredValue(LabelColumn),
+        parsed.GetValue(LabelColumn),
         parsed.GetValue(Features),
         parsed.GetValue(IdColumn),
         QueryStrategyNames.ParseList(parsed.GetRequiredValue(Strategies)),
@@ -90,6 +90,33 @@ internal sealed class SimulateOptions
         parsed.GetValue(TestFraction),
         parsed.GetRequiredValue(Seeds),
         parsed.GetValue(Json));
+
+    /// <summary>A table needs its label column; an image folder takes none of the column options.</summary>
+    public void CheckInputKind(CommandResult command)
+    {
+        var input = command.GetValue(Input);
+        if (input is null)
+        {
+            return;
+        }
+
+        if (!Directory.Exists(input))
+        {
+            if (command.GetResult(LabelColumn) is null)
+            {
+                command.AddError("Option '--label-column' is required for a table file.");
+            }
+
+            return;
+        }
+
+        Option[] tableOnly = [LabelColumn, Features, IdColumn];
+        foreach (var option in tableOnly.Where(o => command.GetResult(o) is not null))
+        {
+            command.AddError(
+                $"{option.Name} applies to tables; in the image folder {input} the subfolders are the classes.");
+        }
+    }
 
     private static Option<T> WithCheck<T>(Option<T> option, Action<OptionResult> check)
     {

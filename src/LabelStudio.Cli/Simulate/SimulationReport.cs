@@ -1,5 +1,6 @@
 using System.Globalization;
 using LabelStudio.Ml;
+using LabelStudio.Ml.Images;
 using LabelStudio.Ml.Simulation;
 using static System.FormattableString;
 
@@ -30,6 +31,27 @@ internal static class SimulationReport
             output.WriteLine($"id column: {id} ({how}; not a feature)");
         }
 
+        WriteSettings(output, settings);
+    }
+
+    public static void WriteInput(TextWriter output, ImageFolder folder, SimulateSettings settings)
+    {
+        output.WriteLine($"{folder.Path}: {folder.Labels.Length} images in class subfolders, " +
+            $"{folder.Unlabeled} outside them dropped");
+
+        var classes = folder.Classes.Select((name, c) => $"{name} {folder.ClassSizes[c]}");
+        output.WriteLine($"classes ({folder.Classes.Count}): {string.Join(", ", classes)}");
+
+        var fallback = folder.EmbedderName == ImageEmbedderNames.ResNet18
+            ? ""
+            : " (the ResNet18 model could not load; this is the cheap fallback)";
+        output.WriteLine(Invariant($"features: {folder.EmbedderName} embedding, {folder.Vectors[0].Length} floats, ")
+            + Invariant($"input {folder.InputSize} px{fallback}"));
+        WriteSettings(output, settings);
+    }
+
+    private static void WriteSettings(TextWriter output, SimulateSettings settings)
+    {
         var strategies = string.Join(", ", settings.Strategies.Select(QueryStrategyNames.ToName));
         var seeds = string.Join(",", settings.Seeds);
         output.WriteLine(Invariant($"strategies {strategies}; seed set {settings.SeedSize}, ")

@@ -24,7 +24,10 @@ public sealed record ImageEmbedderOptions
     /// </summary>
     public int InputSize { get; init; } = PhotoInputSize;
 
-    /// <summary>Images per network call; larger batches are faster up to a point and use more memory.</summary>
+    /// <summary>
+    /// Images per network call; larger batches are faster up to a point and use more memory (at 224, about
+    /// 20 MB more peak working set per image in the batch).
+    /// </summary>
     public int BatchSize { get; init; } = 16;
 
     /// <summary>Threads the network may use inside one call.</summary>
@@ -32,10 +35,9 @@ public sealed record ImageEmbedderOptions
 
     /// <summary>
     /// Options for a project whose largest image has this longest side: small images such as 28×28 run at
-    /// <see cref="SmallInputSize"/> instead of being upscaled to 224.
+    /// <see cref="SmallInputSize"/> in batches of 64 instead of being upscaled to 224.
     /// </summary>
-    public static ImageEmbedderOptions ForLargestSide(int pixels) => new()
-    {
-        InputSize = pixels <= SmallImageLimit ? SmallInputSize : PhotoInputSize,
-    };
+    public static ImageEmbedderOptions ForLargestSide(int pixels) => pixels <= SmallImageLimit
+        ? new ImageEmbedderOptions { InputSize = SmallInputSize, BatchSize = 64 }
+        : new ImageEmbedderOptions { InputSize = PhotoInputSize };
 }

@@ -13,14 +13,17 @@ namespace LabelStudio.Ml.Images;
 internal sealed class ResNet18Embedder : IImageEmbedder
 {
     private readonly InferenceSession session;
-    private readonly ResNetGraph graph;
+    private readonly string inputName;
     private readonly ImageEmbedderOptions options;
+    private readonly float[] mean;
 
+    // The graph bytes are not kept: the session holds its own copy of the weights.
     private ResNet18Embedder(InferenceSession session, ResNetGraph graph, ImageEmbedderOptions options)
     {
         this.session = session;
-        this.graph = graph;
+        inputName = graph.InputName;
         this.options = options;
+        mean = graph.Mean.For(options.InputSize);
     }
 
     public string Name => ImageEmbedderNames.ResNet18;
@@ -69,16 +72,34 @@ internal sealed class ResNet18Embedder : IImageEmbedder
             0,
             count,
             new ParallelOptions { MaxDegreeOfParallelism = options.Threads },
-            i => ImageTensor.Write(images[start + i], size, graph.ChannelMeans, input.AsSpan(i * perImage, perImage)));
+            i => ImageTensor.Write(images[start + i], size, mean, input.AsSpan(i * perImage, perImage)));
 
         // 2. One network call for the whole batch; the output is [count,512,1,1].
         var tensor = new DenseTensor<float>(input, [count, 3, size, size]);
-        using var results = session.Run([NamedOnnxValue.CreateFromTensor(graph.InputName, tensor)]);
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor(inputName, tensor)]);
         var output = results[0].AsEnumerable<float>().ToArray();
         for (var i = 0; i < count; i++)
         {
-            vectors[start + i] = output.AsSpan(i * Dimension, Dimension).ToArray();
+            vectors[start + i] = ScaledToRootDimension(output.AsSpan(i * Dimension, Dimension));
         }
+    }
+
+    /// <summary>
+    /// Each vector is scaled to length √512, so its features have a root mean square of 1 like standardized
+    /// table features, the scale the trainer's regularization is set for. On Fashion-MNIST it raised test
+    /// accuracy at every label count past the first few dozen (see docs/images-ml.md).
+    /// </summary>
+    private static float[] ScaledToRootDimension(ReadOnlySpan<float> pooled)
+    {
+        var vector = pooled.ToArray();
+        var length = MathF.Sqrt(vector.Sum(x => x * x));
+        var factor = length > 0 ? MathF.Sqrt(ResNetGraph.Dimension) / length : 0;
+        for (var d = 0; d < vector.Length; d++)
+        {
+            vector[d] *= factor;
+        }
+
+        return vector;
     }
 
     private static void CheckOptions(ImageEmbedderOptions options)

@@ -9,7 +9,7 @@ namespace LabelStudio.Ml.Images;
 /// batch and image dimensions become symbolic and the pool becomes a global average pool (the same
 /// result at 224, and still one 512-float vector per image at other sizes).
 /// </summary>
-internal sealed record ResNetGraph(byte[] Model, string InputName, string OutputName, float[] ChannelMeans)
+internal sealed record ResNetGraph(byte[] Model, string InputName, string OutputName, MeanImage Mean)
 {
     public const int Dimension = 512;
 
@@ -42,25 +42,25 @@ internal sealed record ResNetGraph(byte[] Model, string InputName, string Output
             pool.Attribute.Clear();
         }
 
-        var means = ReadChannelMeans(PreprocessPathBeside(modelPath));
-        return new ResNetGraph(model.ToByteArray(), input.Name, output.Name, means);
+        var mean = ReadMeanImage(PreprocessPathBeside(modelPath));
+        return new ResNetGraph(model.ToByteArray(), input.Name, output.Name, mean);
     }
 
-    /// <summary>Per-channel means (blue, green, red) of the package's 224×224 mean image.</summary>
-    private static float[] ReadChannelMeans(string preprocessPath)
+    /// <summary>The package's mean image: blue, green and red planes of 224×224.</summary>
+    private static MeanImage ReadMeanImage(string preprocessPath)
     {
         var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(preprocessPath));
         var mean = Single(model.Graph.Initializer, preprocessPath, "initializer");
         var values = mean.FloatData.Count > 0
             ? mean.FloatData.ToArray()
             : System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(mean.RawData.Span).ToArray();
-        if (mean.Dims.Count != 4 || mean.Dims[1] != 3 || values.Length != mean.Dims.Aggregate(1L, (a, d) => a * d))
+        var dims = mean.Dims;
+        if (dims.Count != 4 || dims[1] != 3 || dims[2] != dims[3] || values.Length != 3 * dims[2] * dims[3])
         {
-            throw new InvalidDataException($"{preprocessPath}: the mean image is not a [1,3,H,W] float tensor.");
+            throw new InvalidDataException($"{preprocessPath}: the mean image is not a [1,3,S,S] float tensor.");
         }
 
-        var plane = values.Length / 3;
-        return [.. values.Chunk(plane).Select(channel => channel.Average())];
+        return new MeanImage((int)dims[2], values);
     }
 
     private static void SetDimensions(ValueInfoProto value, params TensorShapeProto.Types.Dimension[] dimensions)
