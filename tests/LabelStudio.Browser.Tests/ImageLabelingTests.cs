@@ -54,6 +54,12 @@ public sealed class ImageLabelingTests(AppFixture app) : IClassFixture<AppFixtur
         var decisions = await LabelsByPathAsync(project.Id);
         Assert.Equal(6, decisions.Count);
         Assert.All(decisions, d => Assert.Equal(d.Path.Split('/')[0], d.Label));
+
+        await page.GotoAsync($"/projects/{project.Id}");
+        await Assertions.Expect(page.Locator("#feature-progress"))
+            .ToHaveAttributeAsync("data-complete", "true", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#feature-progress")).ToContainTextAsync("embedder:");
+        await ShootAsync(page, "project-images");
     }
 
     /// <summary>+ zooms, Shift+arrows pan and * fits again, all without leaving the item.</summary>

@@ -5,6 +5,7 @@ using LabelStudio.Core.Media;
 using LabelStudio.Core.Projects;
 using LabelStudio.Ml;
 using LabelStudio.Ml.Tabular;
+using LabelStudio.Web.Features.Projects;
 using Microsoft.Extensions.Options;
 
 namespace LabelStudio.Web.Features.Demo;
@@ -59,7 +60,11 @@ internal sealed partial class DemoSeeder(
                 + "Zoom with + and -, or the mouse wheel.",
             RoundSize = 20,
             Strategy = QueryStrategy.Margin,
-            Classes = [.. classes.Select(name => new ClassDraft { Name = name })],
+            Classes = [.. classes.Select((name, i) => new ClassDraft
+            {
+                Name = name,
+                Color = ClassEditor.Palette[i % ClassEditor.Palette.Count],
+            })],
         };
         var project = await projects.CreateAsync(draft, userId: null, cancellationToken);
         var job = await imports.CreateFolderJobAsync(
