@@ -10,7 +10,9 @@ export function attach(dotnet, keys) {
     let pending = 0;
 
     const onKeyDown = event => {
-        if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) {
+        // Shift+arrows pan an image (imageviewer.js); plain arrows go back and forward.
+        if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing
+            || (event.shiftKey && event.key.startsWith('Arrow'))) {
             return;
         }
         const target = event.target;

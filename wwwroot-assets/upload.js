@@ -27,5 +27,12 @@ export function attach(dotnet, input, url) {
         request.send(file);
     };
     input.addEventListener('change', onChange);
-    return { detach: () => input.removeEventListener('change', onChange) };
+    // Tells styles and tests that a chosen file will now be sent.
+    input.dataset.ready = 'true';
+    return {
+        detach: () => {
+            input.removeEventListener('change', onChange);
+            delete input.dataset.ready;
+        },
+    };
 }

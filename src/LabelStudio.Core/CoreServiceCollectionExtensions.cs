@@ -4,6 +4,7 @@ using LabelStudio.Core.Features;
 using LabelStudio.Core.ImportJobs;
 using LabelStudio.Core.Items;
 using LabelStudio.Core.Labeling;
+using LabelStudio.Core.Media;
 using LabelStudio.Core.Projects;
 using LabelStudio.Core.Storage;
 using LabelStudio.Core.Training;
@@ -21,6 +22,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.Configure<TrainingOptions>(configuration.GetSection(TrainingOptions.Section));
+        services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
         services.AddSingleton<DataDirectory>();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -36,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<WriteGate>();
 
         services.AddSingleton<FeatureStore>();
+        services.AddSingleton<ImageFeaturizer>();
         services.AddSingleton<ProjectService>();
         services.AddSingleton<ProjectStatusService>();
         services.AddSingleton<ProjectInsights>();
@@ -52,6 +55,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ImportJobService>();
         services.AddSingleton<ImportWriter>();
         services.AddSingleton<ImportRunner>();
+        services.AddSingleton<ImageImportRunner>();
+        services.AddSingleton<MediaImportWriter>();
         return services;
     }
 
@@ -60,6 +65,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddHostedService<TrainingWorker>();
         services.AddHostedService<ImportWorker>();
+        services.AddHostedService<FeaturizeWorker>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using LabelStudio.Web.Features.Demo;
 using LabelStudio.Web.Features.Export;
 using LabelStudio.Web.Features.Health;
 using LabelStudio.Web.Features.Import;
+using LabelStudio.Web.Features.Media;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddLabelStudioCore(builder.Configuration).AddLabelStudioWorkers();
 builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+builder.Services.AddDemoImageFolder();
 builder.Services.AddLabelStudioIdentity(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddSingleton<LabelStudio.Web.Features.Access.ProjectAccess>();
@@ -39,6 +41,7 @@ app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
 app.MapUploadEndpoints();
+app.MapMediaEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

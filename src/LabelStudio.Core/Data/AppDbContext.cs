@@ -10,6 +10,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<LabelClass> LabelClasses => Set<LabelClass>();
     public DbSet<Item> Items => Set<Item>();
     public DbSet<ItemFeatures> ItemFeatures => Set<ItemFeatures>();
+    public DbSet<ItemMedia> ItemMedia => Set<ItemMedia>();
     public DbSet<ItemRank> ItemRanks => Set<ItemRank>();
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<LabelEvent> LabelEvents => Set<LabelEvent>();

@@ -2,6 +2,7 @@ using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Import;
 using LabelStudio.Core.Jobs;
+using LabelStudio.Core.Media;
 using LabelStudio.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public sealed class ImportJobService(
     IDbContextFactory<AppDbContext> contexts,
     DataDirectory dataDirectory,
     IOptions<StorageOptions> options,
+    IOptions<MediaOptions> mediaOptions,
     TimeProvider clock)
 {
     private const int PreviewRows = 5;
@@ -107,6 +109,52 @@ public sealed class ImportJobService(
             throw new InvalidOperationException($"Import {jobId} has already started.");
         }
         WakeUps.Wake();
+    }
+
+    /// <summary>Queues an image import of an uploaded ZIP, or of a configured server folder.</summary>
+    public async Task StartImagesAsync(int jobId, ImageImportRequest request, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var updated = await db.ImportJobs
+            .Where(j => j.Id == jobId && (j.Status == JobStatus.Uploaded || j.Status == JobStatus.Failed))
+            .ExecuteUpdateAsync(j => j
+                .SetProperty(x => x.Status, JobStatus.Queued)
+                .SetProperty(x => x.PlanJson, request.ToJson())
+                .SetProperty(x => x.Progress, 0)
+                .SetProperty(x => x.Message, "Waiting to start")
+                .SetProperty(x => x.ErrorsJson, (string?)null), cancellationToken);
+        if (updated == 0)
+        {
+            throw new InvalidOperationException($"Import {jobId} has already started.");
+        }
+        WakeUps.Wake();
+    }
+
+    /// <summary>
+    /// A job for importing a server folder: it has nothing uploaded, only the folder's configured name,
+    /// which the worker resolves again when it runs.
+    /// </summary>
+    public async Task<ImportJob> CreateFolderJobAsync(
+        int projectId, string folderName, string? userId, CancellationToken cancellationToken)
+    {
+        if (ImportFolders.Resolve(mediaOptions.Value, folderName) is null)
+        {
+            throw new ImportFailedException([new ImportError(folderName, null, null, "No such import folder.")]);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var job = new ImportJob
+        {
+            ProjectId = projectId,
+            FileName = folderName,
+            StoredPath = "",
+            Status = JobStatus.Uploaded,
+            CreatedById = userId,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.ImportJobs.Add(job);
+        await db.SaveChangesAsync(cancellationToken);
+        return job;
     }
 
     public async Task<ImportJob?> GetAsync(int jobId, CancellationToken cancellationToken)

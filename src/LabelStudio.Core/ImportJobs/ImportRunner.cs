@@ -4,6 +4,7 @@ using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Features;
 using LabelStudio.Core.Import;
+using LabelStudio.Core.Media;
 using LabelStudio.Core.Storage;
 using LabelStudio.Core.Training;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,8 @@ public sealed partial class ImportRunner(
     IDbContextFactory<AppDbContext> contexts,
     DataDirectory dataDirectory,
     ImportWriter writer,
+    ImageImportRunner images,
+    ImageFeaturizer imageFeaturizer,
     FeatureStore featureStore,
     TrainingScheduler scheduler,
     TimeProvider clock,
@@ -50,7 +53,9 @@ public sealed partial class ImportRunner(
         var progress = new JobProgress(contexts, clock, jobId);
         try
         {
-            var imported = await ImportAsync(job, progress, cancellationToken);
+            var imported = await IsImageProjectAsync(job.ProjectId, cancellationToken)
+                ? await ImportImagesAsync(job, progress, cancellationToken)
+                : await ImportAsync(job, progress, cancellationToken);
             LogImported(job.ProjectId, imported, job.FileName);
         }
         catch (ImportFailedException failure)
@@ -108,6 +113,20 @@ public sealed partial class ImportRunner(
             await scheduler.OnLabelRecordedAsync(job.ProjectId, cancellationToken);
         }
         return batch.Rows.Count;
+    }
+
+    private async Task<int> ImportImagesAsync(ImportJob job, JobProgress progress, CancellationToken cancellationToken)
+    {
+        var count = await images.ImportAsync(job, progress, cancellationToken);
+        featureStore.Invalidate(job.ProjectId);
+        imageFeaturizer.Wake();
+        return count;
+    }
+
+    private async Task<bool> IsImageProjectAsync(int projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Projects.AnyAsync(p => p.Id == projectId && p.DataKind == DataKind.Image, cancellationToken);
     }
 
     private async Task<ImportJob?> ClaimAsync(int jobId, CancellationToken cancellationToken)

@@ -61,7 +61,7 @@ public sealed class ImportWriter(
         return vectors;
     }
 
-    private static void AddClasses(Project project, IReadOnlyList<string> names)
+    internal static void AddClasses(Project project, IReadOnlyList<string> names)
     {
         var usedKeys = project.Classes.Select(c => c.Hotkey).ToHashSet();
         var freeKeys = new Queue<string>("1234567890".Select(d => d.ToString()).Where(d => !usedKeys.Contains(d)));

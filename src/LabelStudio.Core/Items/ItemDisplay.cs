@@ -1,10 +1,17 @@
 namespace LabelStudio.Core.Items;
 
-/// <summary>An item as the labeling page shows it: its fields in file order and its current label.</summary>
+/// <summary>
+/// An item as the labeling page shows it: its fields in file order, its current label and, for a
+/// media item, what the page says about its file.
+/// </summary>
 public sealed record ItemDisplay(
     long ItemId,
     string ExternalId,
     IReadOnlyList<ItemField> Fields,
-    int? CurrentClassId);
+    int? CurrentClassId,
+    ItemMediaInfo? Media = null);
+
+/// <summary>The file behind a media item; the page fetches its pixels from the media endpoint by item id.</summary>
+public sealed record ItemMediaInfo(string FileName, string RelativePath, int Width, int Height, string Format);
 
 public sealed record ItemField(string Name, string? Value, bool IsNumber);

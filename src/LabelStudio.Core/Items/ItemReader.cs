@@ -23,11 +23,18 @@ public sealed class ItemReader(IDbContextFactory<AppDbContext> contexts)
             .FirstAsync(cancellationToken);
         var columns = ProjectColumns.Parse(columnsJson);
         var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(item.DataJson) ?? [];
+        var media = await db.ItemMedia.AsNoTracking()
+            .Where(m => m.ItemId == itemId)
+            .Select(m => new ItemMediaInfo(m.FileName, m.RelativePath, m.Width, m.Height, m.Format))
+            .FirstOrDefaultAsync(cancellationToken);
+
+        // A media item's name and size are shown with the image; its other columns come from a manifest.
+        var shown = media is null ? [ColumnRole.Feature, ColumnRole.Id] : new[] { ColumnRole.Feature };
         var fields = columns
-            .Where(c => c.Role is ColumnRole.Feature or ColumnRole.Id)
+            .Where(c => shown.Contains(c.Role))
             .Select(c => ToField(c, values.GetValueOrDefault(c.Name)))
             .ToList();
-        return new ItemDisplay(item.Id, item.ExternalId, fields, item.CurrentClassId);
+        return new ItemDisplay(item.Id, item.ExternalId, fields, item.CurrentClassId, media);
     }
 
     private static ItemField ToField(ProjectColumn column, string? value)

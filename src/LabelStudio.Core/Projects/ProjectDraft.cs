@@ -1,3 +1,4 @@
+using LabelStudio.Core.Data.Entities;
 using LabelStudio.Ml;
 
 namespace LabelStudio.Core.Projects;
@@ -7,6 +8,9 @@ public sealed class ProjectDraft
 {
     public string Name { get; set; } = "";
     public string Description { get; set; } = "";
+
+    /// <summary>Read only at creation: a project's kind of data never changes.</summary>
+    public DataKind DataKind { get; set; } = DataKind.Table;
     public string Instructions { get; set; } = "";
     public int RoundSize { get; set; } = 20;
     public QueryStrategy Strategy { get; set; } = QueryStrategy.Margin;

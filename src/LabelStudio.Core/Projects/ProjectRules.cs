@@ -3,10 +3,10 @@ namespace LabelStudio.Core.Projects;
 /// <summary>Checks a project's settings before they are saved; every problem is reported at once.</summary>
 public static class ProjectRules
 {
-    /// <summary>Keys the labeling page uses for itself; a class cannot take them.</summary>
+    /// <summary>Keys the labeling page uses for itself (including image zoom); a class cannot take them.</summary>
     public static readonly IReadOnlySet<string> ReservedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "c", "i", "?", " ",
+        "c", "i", "?", " ", "+", "=", "-", "*",
     };
 
     public const int MaxRoundSize = 10_000;
@@ -44,7 +44,7 @@ public static class ProjectRules
         {
             problems.Add(
                 $"The hotkey '{cls.Hotkey}' of class '{cls.Name}' must be one key the page does not use " +
-                "(not c, i, ? or space).");
+                "(not c, i, ?, space, or the image zoom keys + = - *).");
         }
         return problems;
     }

@@ -39,7 +39,13 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> contexts, Tim
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await EnsureNameFreeAsync(db, draft.Name.Trim(), exceptId: null, cancellationToken);
 
-        var project = new Project { Name = draft.Name.Trim(), CreatedAt = clock.GetUtcNow(), CreatedById = userId };
+        var project = new Project
+        {
+            Name = draft.Name.Trim(),
+            DataKind = draft.DataKind,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedById = userId,
+        };
         Apply(draft, project);
         db.Projects.Add(project);
         await db.SaveChangesAsync(cancellationToken);

@@ -8,7 +8,8 @@ public sealed record ProjectStatus(
     int Round,
     int? ModelVersion,
     double? EstimatedAccuracy,
-    TrainingStatus Training)
+    TrainingStatus Training,
+    FeatureStatus? Features = null)
 {
     public int LeftCount => ItemCount - LabeledCount;
 }
@@ -21,3 +22,13 @@ public sealed record TrainingStatus(
     double Progress,
     string? LastError,
     DateTimeOffset? LastErrorAt);
+
+/// <summary>
+/// How far the featurize job has come on a media project, and which embedder made the vectors:
+/// ResNet18, or the cheap fallback when the network could not load.
+/// </summary>
+public sealed record FeatureStatus(int MediaCount, int WithFeatures, string? Embedder)
+{
+    public bool IsComplete => WithFeatures >= MediaCount;
+    public double Progress => MediaCount == 0 ? 1 : (double)WithFeatures / MediaCount;
+}

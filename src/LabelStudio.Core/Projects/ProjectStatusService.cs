@@ -11,7 +11,8 @@ public sealed class ProjectStatusService(IDbContextFactory<AppDbContext> context
     public async Task<ProjectStatus> GetAsync(int projectId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var roundSize = await db.Projects.Where(p => p.Id == projectId).Select(p => p.RoundSize)
+        var project = await db.Projects.Where(p => p.Id == projectId)
+            .Select(p => new { p.RoundSize, p.DataKind, p.Embedder })
             .FirstAsync(cancellationToken);
         var itemCount = await db.Items.CountAsync(i => i.ProjectId == projectId, cancellationToken);
         var labeledCount = await db.Items.CountAsync(
@@ -29,10 +30,20 @@ public sealed class ProjectStatusService(IDbContextFactory<AppDbContext> context
             itemCount,
             labeledCount,
             labelEvents,
-            LabelingService.RoundOf(labelEvents, roundSize),
+            LabelingService.RoundOf(labelEvents, project.RoundSize),
             model?.Version,
             model?.EstimatedAccuracy,
-            ToTrainingStatus(state));
+            ToTrainingStatus(state),
+            project.DataKind == DataKind.Table ? null : await FeatureStatusAsync(db, projectId, project.Embedder,
+                cancellationToken));
+    }
+
+    private static async Task<FeatureStatus> FeatureStatusAsync(
+        AppDbContext db, int projectId, string? embedder, CancellationToken cancellationToken)
+    {
+        var media = await db.ItemMedia.CountAsync(m => m.ProjectId == projectId, cancellationToken);
+        var withFeatures = await db.ItemFeatures.CountAsync(f => f.ProjectId == projectId, cancellationToken);
+        return new FeatureStatus(media, withFeatures, embedder);
     }
 
     private static TrainingStatus ToTrainingStatus(TrainingState? state) => state is null

@@ -11,12 +11,19 @@ public sealed class DataDirectory
         Directory.CreateDirectory(Root);
         Directory.CreateDirectory(Uploads);
         Directory.CreateDirectory(Models);
+        Directory.CreateDirectory(Media);
     }
 
     public string Root { get; }
     public string DatabaseFile => Path.Combine(Root, "labelstudio.db");
     public string Uploads => Path.Combine(Root, "uploads");
     public string Models => Path.Combine(Root, "models");
+
+    /// <summary>Imported media: originals, display copies and thumbnails, plus a staging area for imports.</summary>
+    public string Media => Path.Combine(Root, "media");
+
+    /// <summary>Where one import unpacks and converts its files before they move into place.</summary>
+    public string MediaStaging(int jobId) => Path.Combine(Media, "staging", $"job-{jobId}");
 
     public string ModelFile(int projectId, int version) => Path.Combine(Models, $"project-{projectId}-v{version}.zip");
 }

@@ -34,6 +34,10 @@ internal sealed class TrainingPool
     public int ClassCount { get; }
     public int LabeledClassCount => _labeled.Select(l => l.ClassIndex).Distinct().Count();
 
+    /// <summary>Items without a feature vector yet: images the featurize job has not reached.</summary>
+    public int MissingVectorCount =>
+        _labeled.Count(l => !_vectors.ContainsKey(l.ItemId)) + _unlabeled.Count(id => !_vectors.ContainsKey(id));
+
     public static async Task<TrainingPool> LoadAsync(
         IDbContextFactory<AppDbContext> contexts,
         FeatureStore featureStore,

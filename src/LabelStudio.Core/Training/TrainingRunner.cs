@@ -67,6 +67,14 @@ public sealed partial class TrainingRunner(
     {
         // 1. Load the labels, the pool and every feature vector.
         var pool = await TrainingPool.LoadAsync(contexts, featureStore, claim.ProjectId, cancellationToken);
+        if (pool.MissingVectorCount > 0)
+        {
+            // The featurize job requests a run when the last vector is written.
+            await using var waiting = await contexts.CreateDbContextAsync(cancellationToken);
+            await trainingLock.ReleaseAsync(waiting, claim, null, cancellationToken);
+            LogWaitingForFeatures(claim.ProjectId, pool.MissingVectorCount);
+            return null;
+        }
         if (pool.LabeledClassCount < 2)
         {
             await using var idle = await contexts.CreateDbContextAsync(cancellationToken);
@@ -185,6 +193,11 @@ public sealed partial class TrainingRunner(
         Level = LogLevel.Information,
         Message = "Project {ProjectId}: not training until two classes have labels")]
     private partial void LogWaitingForClasses(int projectId);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Project {ProjectId}: not training until {MissingCount} items have features")]
+    private partial void LogWaitingForFeatures(int projectId, int missingCount);
 
     [LoggerMessage(
         Level = LogLevel.Error,

@@ -18,6 +18,7 @@ public sealed class AppFactory(string dataDirectory, string? adminPassword, bool
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", adminPassword ?? "");
         builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
+        builder.UseSetting("Demo:Images", "false");
     }
 
     /// <summary>A client that keeps cookies but shows redirects instead of following them.</summary>

@@ -8,6 +8,9 @@ public sealed class Project
     public required string Name { get; set; }
     public string Description { get; set; } = "";
 
+    /// <summary>What the project's items are; fixed when the project is created.</summary>
+    public DataKind DataKind { get; set; } = DataKind.Table;
+
     /// <summary>Shown to annotators beside every item.</summary>
     public string Instructions { get; set; } = "";
 
@@ -29,6 +32,9 @@ public sealed class Project
     /// The generation of <see cref="ItemRank"/> rows annotators are served from (a model version; 0 = cold start).
     /// </summary>
     public int QueueVersion { get; set; }
+
+    /// <summary>The image embedder that made the project's feature vectors; null for tables.</summary>
+    public string? Embedder { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedById { get; set; }

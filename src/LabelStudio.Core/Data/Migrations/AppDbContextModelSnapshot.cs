@@ -204,6 +204,59 @@ namespace LabelStudio.Core.Data.Migrations
                     b.ToTable("ItemFeatures");
                 });
 
+            modelBuilder.Entity("LabelStudio.Core.Data.Entities.ItemMedia", b =>
+                {
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ByteSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayFile")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalFile")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RelativePath")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredFolder")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThumbnailFile")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ItemId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ItemMedia");
+                });
+
             modelBuilder.Entity("LabelStudio.Core.Data.Entities.ItemRank", b =>
                 {
                     b.Property<long>("ItemId")
@@ -424,8 +477,16 @@ namespace LabelStudio.Core.Data.Migrations
                     b.Property<string>("CreatedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DataKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Embedder")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FeaturizerJson")
@@ -651,6 +712,15 @@ namespace LabelStudio.Core.Data.Migrations
                     b.HasOne("LabelStudio.Core.Data.Entities.Item", null)
                         .WithOne()
                         .HasForeignKey("LabelStudio.Core.Data.Entities.ItemFeatures", "ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LabelStudio.Core.Data.Entities.ItemMedia", b =>
+                {
+                    b.HasOne("LabelStudio.Core.Data.Entities.Item", null)
+                        .WithOne()
+                        .HasForeignKey("LabelStudio.Core.Data.Entities.ItemMedia", "ItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

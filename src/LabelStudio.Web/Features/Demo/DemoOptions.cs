@@ -6,4 +6,15 @@ public sealed class DemoOptions
 
     /// <summary>Seed the demo projects when the database is new. Tests turn it off to start empty.</summary>
     public bool Seed { get; set; } = true;
+
+    /// <summary>
+    /// Also seed the Fashion-MNIST image project. Its import and featurizing run in the background;
+    /// tests that do not need it turn it off to keep the machine free.
+    /// </summary>
+    public bool Images { get; set; } = true;
+
+    /// <summary>The import folder name under which the image sample is offered.</summary>
+    public const string ImageSampleFolder = "Fashion-MNIST sample";
+
+    public static string ImageSamplePath => Path.Combine(AppContext.BaseDirectory, "samples", "fashion-mnist");
 }

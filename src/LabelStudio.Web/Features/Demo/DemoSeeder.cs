@@ -1,8 +1,11 @@
+using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Import;
 using LabelStudio.Core.ImportJobs;
+using LabelStudio.Core.Media;
 using LabelStudio.Core.Projects;
 using LabelStudio.Ml;
 using LabelStudio.Ml.Tabular;
+using LabelStudio.Web.Features.Projects;
 using Microsoft.Extensions.Options;
 
 namespace LabelStudio.Web.Features.Demo;
@@ -26,6 +29,50 @@ internal sealed partial class DemoSeeder(
         }
 
         await SeedPenguinsAsync(cancellationToken);
+        if (options.Value.Images)
+        {
+            await SeedFashionAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Queues the Fashion-MNIST sample as a folder import and returns at once: the import and the
+    /// featurizing that follows run on the background workers, so the first start stays quick.
+    /// </summary>
+    private async Task SeedFashionAsync(CancellationToken cancellationToken)
+    {
+        var folder = DemoOptions.ImageSamplePath;
+        if (!Directory.Exists(folder))
+        {
+            LogSampleMissing(folder);
+            return;
+        }
+
+        var classes = Directory.GetDirectories(folder).Select(Path.GetFileName).OfType<string>().Order().ToList();
+        var draft = new ProjectDraft
+        {
+            Name = "Fashion-MNIST",
+            DataKind = DataKind.Image,
+            Description = $"3,000 small greyscale photos of clothing from Zalando's Fashion-MNIST, "
+                + $"{classes.Count} kinds. Their true kind is kept hidden to measure the model.",
+            Instructions = "Pick the kind of clothing. T-shirt: short sleeves; shirt: collar or buttons; "
+                + "pullover: long sleeves, no opening; coat: opens at the front. "
+                + "Zoom with + and -, or the mouse wheel.",
+            RoundSize = 20,
+            Strategy = QueryStrategy.Margin,
+            Classes = [.. classes.Select((name, i) => new ClassDraft
+            {
+                Name = name,
+                Color = ClassEditor.Palette[i % ClassEditor.Palette.Count],
+            })],
+        };
+        var project = await projects.CreateAsync(draft, userId: null, cancellationToken);
+        var job = await imports.CreateFolderJobAsync(
+            project.Id, DemoOptions.ImageSampleFolder, userId: null, cancellationToken);
+        await imports.StartImagesAsync(job.Id,
+            new ImageImportRequest(DemoOptions.ImageSampleFolder, LabelMode.HiddenGroundTruth, SkipBadFiles: false),
+            cancellationToken);
+        LogQueued(project.Name, job.Id);
     }
 
     private async Task SeedPenguinsAsync(CancellationToken cancellationToken)
@@ -69,6 +116,14 @@ internal sealed partial class DemoSeeder(
         var result = await runner.RunAsync(job.Id, cancellationToken);
         LogSeeded(project.Name, result?.ImportedCount ?? 0, result?.Message ?? "");
     }
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Demo project {ProjectName} created; its images import in the background (job {JobId})")]
+    private partial void LogQueued(string projectName, int jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Image sample folder {Folder} is missing; no image demo")]
+    private partial void LogSampleMissing(string folder);
 
     [LoggerMessage(
         Level = LogLevel.Information,

@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using LabelStudio.Core.Data;
+using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Jobs;
+using LabelStudio.Core.Storage;
+using LabelStudio.Core.Training;
+using LabelStudio.Ml.Images;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace LabelStudio.Core.Features;
+
+/// <summary>
+/// Gives every image item its feature vector: reads display copies in batches, embeds them with the
+/// image embedder and writes each batch in one short transaction. Progress is the share of the
+/// project's items with a vector, so a restart simply carries on. When the last vector lands the
+/// cold-start spread is rebuilt over the vectors and a training run is requested.
+/// </summary>
+public sealed partial class ImageFeaturizer(
+    IDbContextFactory<AppDbContext> contexts,
+    DataDirectory dataDirectory,
+    FeatureStore featureStore,
+    TrainingScheduler scheduler,
+    WriteGate writeGate,
+    IOptions<TrainingOptions> trainingOptions,
+    ILogger<ImageFeaturizer> logger) : IDisposable
+{
+    private const int BatchSize = 64;
+    private readonly Dictionary<int, IImageEmbedder> _embedders = [];
+    private readonly Lock _embeddersLock = new();
+
+    internal WakeSignal WakeUps { get; } = new();
+
+    /// <summary>Wakes the worker after an import, instead of waiting for its next poll.</summary>
+    public void Wake() => WakeUps.Wake();
+
+    /// <summary>Image projects with at least one item still lacking a vector.</summary>
+    public async Task<IReadOnlyList<int>> DueProjectsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Projects
+            .Where(p => p.DataKind == DataKind.Image)
+            .Where(p => db.ItemMedia.Any(m => m.ProjectId == p.Id && !db.ItemFeatures.Any(f => f.ItemId == m.ItemId)))
+            .Select(p => p.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task RunAsync(int projectId, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var embedder = await EmbedderForAsync(projectId, cancellationToken);
+        var done = 0;
+        while (await NextBatchAsync(projectId, cancellationToken) is { Count: > 0 } batch)
+        {
+            var vectors = await Task.Run(() => Embed(embedder, batch, cancellationToken), cancellationToken);
+            await WriteAsync(projectId, batch, vectors, cancellationToken);
+            done += batch.Count;
+        }
+
+        featureStore.Invalidate(projectId);
+        await AfterLastVectorAsync(projectId, cancellationToken);
+        LogFeaturized(projectId, done, embedder.Name, stopwatch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// One embedder per input size, kept for the process's life: loading the network takes seconds.
+    /// A project keeps the input size it started with, so all its vectors are comparable.
+    /// </summary>
+    private async Task<IImageEmbedder> EmbedderForAsync(int projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var largestSide = await db.ItemMedia.Where(m => m.ProjectId == projectId)
+            .MaxAsync(m => (int?)Math.Max(m.Width, m.Height), cancellationToken) ?? 0;
+        var options = ImageEmbedderOptions.ForLargestSide(largestSide) with
+        {
+            // Leave a core to the annotators' requests, as training does.
+            Threads = Math.Max(1, Environment.ProcessorCount - 1),
+        };
+        IImageEmbedder embedder;
+        lock (_embeddersLock)
+        {
+            if (!_embedders.TryGetValue(options.InputSize, out embedder!))
+            {
+                embedder = ImageEmbedders.Create(options, logger);
+                _embedders[options.InputSize] = embedder;
+            }
+        }
+
+        var name = $"{embedder.Name} ({options.InputSize} px)";
+        var previous = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Embedder)
+            .FirstAsync(cancellationToken);
+        if (previous != name)
+        {
+            // Vectors from another embedder or size are not comparable with new ones: start over.
+            using var turn = await writeGate.EnterAsync(cancellationToken);
+            await db.ItemFeatures.Where(f => f.ProjectId == projectId).ExecuteDeleteAsync(cancellationToken);
+            await db.Projects.Where(p => p.Id == projectId)
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.Embedder, name), cancellationToken);
+            LogEmbedderChosen(projectId, name);
+        }
+        return embedder;
+    }
+
+    private async Task<List<(long ItemId, string Path)>> NextBatchAsync(
+        int projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ItemMedia.AsNoTracking()
+            .Where(m => m.ProjectId == projectId && !db.ItemFeatures.Any(f => f.ItemId == m.ItemId))
+            .OrderBy(m => m.ItemId)
+            .Take(BatchSize)
+            .Select(m => new { m.ItemId, m.StoredFolder, m.DisplayFile })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (r.ItemId, Path.Combine(dataDirectory.Root, r.StoredFolder, r.DisplayFile))).ToList();
+    }
+
+    /// <summary>
+    /// Embeds the display copies, which this server wrote itself after checking the originals. A copy
+    /// that has gone missing gets a zero vector, so one lost file cannot stall the project.
+    /// </summary>
+    private float[][] Embed(IImageEmbedder embedder, List<(long ItemId, string Path)> batch, CancellationToken ct)
+    {
+        var images = new List<Image<Rgb24>>(batch.Count);
+        try
+        {
+            var missing = new HashSet<int>();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                try
+                {
+                    images.Add(Image.Load<Rgb24>(batch[i].Path));
+                }
+                catch (Exception exception) when (exception is IOException or ImageFormatException)
+                {
+                    LogUnreadable(exception, batch[i].ItemId);
+                    missing.Add(i);
+                    images.Add(new Image<Rgb24>(1, 1));
+                }
+            }
+
+            var vectors = embedder.Embed(images, ct);
+            foreach (var i in missing)
+            {
+                vectors[i] = new float[embedder.Dimension];
+            }
+            return vectors;
+        }
+        finally
+        {
+            images.ForEach(image => image.Dispose());
+        }
+    }
+
+    private async Task WriteAsync(
+        int projectId, List<(long ItemId, string Path)> batch, float[][] vectors, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var insert = await PreparedInsert.CreateAsync(
+            db, "ItemFeatures", ["ItemId", "ProjectId", "Vector"], cancellationToken);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            insert.Execute(batch[i].ItemId, projectId, FeatureVectorCodec.Encode(vectors[i]));
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Before the first model, replaces the import's shuffle with the cold-start spread over the new
+    /// vectors; then asks for a training run, which ranks by the model once two classes have labels.
+    /// </summary>
+    private async Task AfterLastVectorAsync(int projectId, CancellationToken cancellationToken)
+    {
+        var vectors = await featureStore.GetAsync(projectId, cancellationToken);
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await db.ModelVersions.AnyAsync(m => m.ProjectId == projectId, cancellationToken))
+            {
+                var pool = await db.Items
+                    .Where(i => i.ProjectId == projectId && i.CurrentClassId == null)
+                    .OrderBy(i => i.Id)
+                    .Select(i => i.Id)
+                    .ToListAsync(cancellationToken);
+                var queue = ColdStartQueue.Build(projectId, pool, pool.Select(id => vectors[id]).ToList(),
+                    trainingOptions.Value.ColdStartSpread, seed: projectId);
+                using var turn = await writeGate.EnterAsync(cancellationToken);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await db.ItemRanks.Where(r => r.ProjectId == projectId).ExecuteDeleteAsync(cancellationToken);
+                await ItemRankWriter.AppendAsync(db, queue, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            if (!await TrainingScheduler.HasTwoClassesAsync(db, projectId, cancellationToken))
+            {
+                return;
+            }
+        }
+        await scheduler.RequestAsync(projectId, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        foreach (var embedder in _embedders.Values)
+        {
+            embedder.Dispose();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Project {ProjectId}: images embedded by {Embedder}")]
+    private partial void LogEmbedderChosen(int projectId, string embedder);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Project {ProjectId}: {ItemCount} images featurized by {Embedder} in {Seconds:F1} s")]
+    private partial void LogFeaturized(int projectId, int itemCount, string embedder, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Item {ItemId}: display copy unreadable; zero features")]
+    private partial void LogUnreadable(Exception exception, long itemId);
+}

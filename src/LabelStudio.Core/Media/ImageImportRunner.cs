@@ -1,0 +1,147 @@
+using LabelStudio.Core.Data;
+using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Import;
+using LabelStudio.Core.ImportJobs;
+using LabelStudio.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LabelStudio.Core.Media;
+
+/// <summary>
+/// Runs one image import: list the ZIP's or folder's files, check and convert each image in a
+/// staging folder, then move the files into place and write every item in one transaction. With
+/// the default choice a single bad file rejects the whole import; nothing is left half-imported.
+/// </summary>
+public sealed class ImageImportRunner(
+    IDbContextFactory<AppDbContext> contexts,
+    DataDirectory dataDirectory,
+    MediaImportWriter writer,
+    IOptions<MediaOptions> options)
+{
+    internal async Task<int> ImportAsync(ImportJob job, JobProgress progress, CancellationToken cancellationToken)
+    {
+        var request = ImageImportRequest.FromJson(job.PlanJson);
+        var staging = dataDirectory.MediaStaging(job.Id);
+        DeleteQuietly(staging);
+        Directory.CreateDirectory(staging);
+        try
+        {
+            // 1. Check and convert every image into the staging folder, one file at a time.
+            await progress.ReportAsync(0, "Reading the files", cancellationToken);
+            using var source = Open(job, request);
+            var taken = await ExistingPathsAsync(job.ProjectId, cancellationToken);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var rejected = new List<ImportError>();
+            var processed = new List<(MediaFile File, ProcessedImage Image)>();
+            foreach (var file in source.Files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                seen.Add(file.RelativePath);
+                if (Process(file, staging, processed.Count, taken, rejected) is { } image)
+                {
+                    processed.Add((file with { Open = NotKept }, image));
+                }
+                if (seen.Count % 100 == 0)
+                {
+                    await progress.ReportAsync(0.9 * seen.Count / Math.Max(1, source.Count),
+                        $"Checking images ({seen.Count:N0} of about {source.Count:N0})", cancellationToken);
+                }
+            }
+            rejected.InsertRange(0, source.Rejected);
+            var manifest = await ImageManifest.ReadAsync(source.Manifest, seen, cancellationToken);
+
+            // 2. All or nothing, unless the user asked to skip bad files.
+            if (rejected.Count > 0 && !request.SkipBadFiles)
+            {
+                throw new ImportFailedException(rejected);
+            }
+            if (processed.Count == 0)
+            {
+                throw new ImportFailedException([.. rejected,
+                    new ImportError(job.FileName, null, null, $"No {ImageFormats.Accepted} images were found.")]);
+            }
+
+            // 3. Move the files into place and write the items in one transaction.
+            await progress.ReportAsync(0.9, $"Writing {processed.Count:N0} images", cancellationToken);
+            var rows = processed.Select(p => ToRow(p.File, p.Image, request, manifest)).ToList();
+            await writer.WriteAsync(job, staging, rows, manifest.ExtraColumns, rejected, cancellationToken);
+            return rows.Count;
+        }
+        finally
+        {
+            DeleteQuietly(staging);
+        }
+    }
+
+    /// <summary>Rows keep a file's name only; holding its reader would keep a ZIP entry's bytes in memory.</summary>
+    private static Stream NotKept() => throw new InvalidOperationException("The file's bytes are no longer kept.");
+
+    private IMediaSource Open(ImportJob job, ImageImportRequest request)
+    {
+        var limits = options.Value;
+        if (request.ImportFolder is not { } folderName)
+        {
+            return ZipMediaSource.Open(Path.Combine(dataDirectory.Root, job.StoredPath), job.FileName, limits);
+        }
+
+        var folder = ImportFolders.Resolve(limits, folderName)
+            ?? throw MediaSourceErrors.Whole(folderName, "No import folder of that name is configured.");
+        return FolderMediaSource.List(folder, folderName, limits);
+    }
+
+    private ProcessedImage? Process(
+        MediaFile file, string staging, int number, HashSet<string> taken, List<ImportError> rejected)
+    {
+        if (!taken.Add(file.RelativePath))
+        {
+            rejected.Add(new ImportError(
+                file.RelativePath, null, null, "The project already has an image of this path."));
+            return null;
+        }
+        try
+        {
+            return ImageProcessor.Process(file, staging, number, options.Value);
+        }
+        catch (MediaRejectedException rejection)
+        {
+            rejected.Add(new ImportError(file.RelativePath, null, null, rejection.Message));
+            return null;
+        }
+    }
+
+    private static ImageRow ToRow(
+        MediaFile file, ProcessedImage image, ImageImportRequest request, ImageManifest manifest)
+    {
+        var label = manifest.LabelsByPath.GetValueOrDefault(file.RelativePath)
+            ?? (request.ClassFolders is null ? null : file.TopFolder);
+        var asGroundTruth = request.ClassFolders == LabelMode.HiddenGroundTruth;
+        var extras = manifest.ExtrasByPath.GetValueOrDefault(file.RelativePath)
+            ?? new Dictionary<string, string?>();
+        return new ImageRow(file.RelativePath, file.FileName, image,
+            asGroundTruth ? null : label, asGroundTruth ? label : null, extras);
+    }
+
+    private async Task<HashSet<string>> ExistingPathsAsync(int projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var paths = await db.Items.Where(i => i.ProjectId == projectId).Select(i => i.ExternalId)
+            .ToListAsync(cancellationToken);
+        return paths.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Staging leftovers cost disk space only; the next import of this job starts afresh.
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Features;
+using LabelStudio.Core.Import;
+using LabelStudio.Core.Media;
+using LabelStudio.Core.Tests.Infrastructure;
+using LabelStudio.Core.Training;
+using LabelStudio.Ml.Images;
+using Microsoft.EntityFrameworkCore;
+
+namespace LabelStudio.Core.Tests.Media;
+
+/// <summary>Images get their vectors in the background; training waits for them, then runs as for tables.</summary>
+public sealed class ImageFeaturizerTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private Project _project = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _project = await _database.CreateImageProjectAsync("Clothes", "sneaker", "trouser");
+        var files = new List<(string, byte[])>();
+        foreach (var kind in new[] { "sneaker", "trouser" })
+        {
+            foreach (var number in SampleNumbers(kind))
+            {
+                files.Add(($"{kind}/{number}.png", RepositoryFiles.Read($"samples/fashion-mnist/{kind}/{number}.png")));
+            }
+        }
+        var job = await _database.ImportZipAsync(
+            _project.Id, TestImages.Zip([.. files]), new ImageImportRequest(null, LabelMode.ImportAsLabels, false));
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+
+        // Two more without a label, so the model has a pool to rank.
+        var unlabeled = TestImages.Zip(("new/a.png", files[0].Item2), ("new/b.png", files[^1].Item2));
+        Assert.Equal(JobStatus.Succeeded, (await _database.ImportZipAsync(_project.Id, unlabeled)).Status);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task TrainingWaitsForFeaturesThenEveryImageHasAVectorAndAModelFollows()
+    {
+        var featurizer = _database.Get<ImageFeaturizer>();
+        await _database.Get<TrainingScheduler>().RequestAsync(_project.Id, CancellationToken.None);
+        Assert.Null(await _database.Get<TrainingRunner>().RunIfDueAsync(_project.Id, CancellationToken.None));
+        Assert.Contains(_project.Id, await featurizer.DueProjectsAsync(CancellationToken.None));
+
+        await featurizer.RunAsync(_project.Id, CancellationToken.None);
+
+        Assert.Empty(await featurizer.DueProjectsAsync(CancellationToken.None));
+        await using var db = await _database.ContextAsync();
+        var vectors = await db.ItemFeatures.Where(f => f.ProjectId == _project.Id).Select(f => f.Vector).ToListAsync();
+        Assert.Equal(10, vectors.Count);
+        Assert.Single(vectors.Select(v => v.Length).Distinct());
+        var embedder = await db.Projects.Where(p => p.Id == _project.Id).Select(p => p.Embedder).SingleAsync();
+        Assert.Matches($"^({ImageEmbedderNames.ResNet18}|{ImageEmbedderNames.PixelHistogram}) \\(64 px\\)$", embedder);
+        Assert.Contains(_database.Logs.Entries, e => e.Message.Contains("featurized by", StringComparison.Ordinal));
+
+        var model = await _database.Get<TrainingRunner>().RunIfDueAsync(_project.Id, CancellationToken.None);
+        Assert.NotNull(model);
+        Assert.Equal(8, model.LabelCount);
+        Assert.Equal(2, await db.ItemRanks.CountAsync(r => r.ProjectId == _project.Id && r.ModelVersion == model.Version));
+    }
+
+    private static IEnumerable<string> SampleNumbers(string kind) =>
+        Directory.GetFiles(Path.Combine(SampleFolder(), kind), "*.png")
+            .Select(Path.GetFileNameWithoutExtension).OfType<string>().Order().Take(4);
+
+    private static string SampleFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var folder = Path.Combine(dir.FullName, "samples", "fashion-mnist");
+            if (Directory.Exists(folder))
+            {
+                return folder;
+            }
+        }
+        throw new DirectoryNotFoundException("samples/fashion-mnist not found.");
+    }
+}

@@ -1,0 +1,161 @@
+using System.Text.Json;
+using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Import;
+using LabelStudio.Core.Media;
+using LabelStudio.Core.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using SixLabors.ImageSharp;
+
+namespace LabelStudio.Core.Tests.Media;
+
+/// <summary>Good images become items with stored originals, browser-safe copies and a queue.</summary>
+public sealed class ImageImportTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private Project _project = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _project = await _database.CreateImageProjectAsync();
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task FiveThousandFilesInOneZipAllImport()
+    {
+        var png = TestImages.Png(4, 4);
+        var zip = TestImages.Zip(Enumerable.Range(0, 5000).Select(i => ($"many/{i:D4}.png", png)).ToArray());
+
+        var job = await _database.ImportZipAsync(_project.Id, zip);
+
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        Assert.Equal(5000, job.ImportedCount);
+        await using var db = await _database.ContextAsync();
+        Assert.Equal(5000, await db.ItemMedia.CountAsync(m => m.ProjectId == _project.Id));
+        Assert.Equal(5000, await db.ItemRanks.CountAsync(r => r.ProjectId == _project.Id));
+    }
+
+    [Fact]
+    public async Task NamesWithEmojiPlusHashPercentSpacesAndAccentsImportUnchanged()
+    {
+        string[] names = ["👕 shirt+1.png", "a b#c%20é.png", "Café/naïve +#%.jpg"];
+        var zip = TestImages.Zip(
+            (names[0], TestImages.Png()), (names[1], TestImages.Png()), (names[2], TestImages.Jpeg()));
+
+        var job = await _database.ImportZipAsync(_project.Id, zip);
+
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        await using var db = await _database.ContextAsync();
+        var media = await db.ItemMedia.OrderBy(m => m.RelativePath).ToListAsync();
+        Assert.Equal(names.Order(StringComparer.Ordinal), media.Select(m => m.RelativePath));
+        Assert.Contains(media, m => m.FileName == "naïve +#%.jpg");
+        Assert.All(media, m => Assert.True(File.Exists(Path.Combine(_database.Root, m.StoredFolder, m.DisplayFile))));
+    }
+
+    [Fact]
+    public async Task TiffIsKeptAndShownAsPngWithItsSize()
+    {
+        var job = await _database.ImportZipAsync(_project.Id, TestImages.Zip(("scan.tiff", TestImages.Tiff(12, 10))));
+
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        await using var db = await _database.ContextAsync();
+        var media = await db.ItemMedia.SingleAsync();
+        Assert.Equal(("TIFF", 12, 10), (media.Format, media.Width, media.Height));
+        Assert.EndsWith(".png", media.DisplayFile);
+        var folder = Path.Combine(_database.Root, media.StoredFolder);
+        Assert.Equal(TestImages.Tiff(12, 10), await File.ReadAllBytesAsync(Path.Combine(folder, media.OriginalFile)));
+        using var display = await Image.LoadAsync(Path.Combine(folder, media.DisplayFile));
+        Assert.Equal((12, 10), (display.Width, display.Height));
+    }
+
+    [Fact]
+    public async Task LargeImageGetsADisplayCopyAndThumbnailWithinTheirSides()
+    {
+        var job = await _database.ImportZipAsync(_project.Id, TestImages.Zip(("wide.jpg", TestImages.Jpeg(3000, 600))));
+
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        await using var db = await _database.ContextAsync();
+        var media = await db.ItemMedia.SingleAsync();
+        var folder = Path.Combine(_database.Root, media.StoredFolder);
+        Assert.Equal((3000, 600), (media.Width, media.Height));
+        Assert.Equal(2048, Image.Identify(Path.Combine(folder, media.DisplayFile)).Width);
+        Assert.Equal(256, Image.Identify(Path.Combine(folder, media.ThumbnailFile)).Width);
+    }
+
+    [Fact]
+    public async Task ClassSubfoldersBecomeHiddenGroundTruth()
+    {
+        var zip = TestImages.Zip(
+            ("shirt/1.png", TestImages.Png()), ("shoe/2.png", TestImages.Png()), ("hat/3.png", TestImages.Png()));
+
+        var job = await _database.ImportZipAsync(
+            _project.Id, zip, new ImageImportRequest(null, LabelMode.HiddenGroundTruth, false));
+
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        await using var db = await _database.ContextAsync();
+        var items = await db.Items.OrderBy(i => i.ExternalId).ToListAsync();
+        Assert.Equal(["hat", "shirt", "shoe"], items.Select(i => i.GroundTruth));
+        Assert.All(items, i => Assert.Null(i.CurrentClassId));
+        Assert.Contains(await db.LabelClasses.Select(c => c.Name).ToListAsync(), name => name == "hat");
+    }
+
+    [Fact]
+    public async Task ClassSubfoldersBecomeLabelsAndLeaveTheQueue()
+    {
+        var zip = TestImages.Zip(("Shirt/1.png", TestImages.Png()), ("other.png", TestImages.Png()));
+
+        var job = await _database.ImportZipAsync(
+            _project.Id, zip, new ImageImportRequest(null, LabelMode.ImportAsLabels, false));
+
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        await using var db = await _database.ContextAsync();
+        var labeled = await db.Items.SingleAsync(i => i.CurrentClassId != null);
+        Assert.Equal("Shirt/1.png", labeled.ExternalId);
+        Assert.Equal(1, await db.LabelEvents.CountAsync());
+        Assert.Equal(1, await db.ItemRanks.CountAsync());
+    }
+
+    [Fact]
+    public async Task ManifestColumnsAreKeptBesideEachImage()
+    {
+        var manifest = "file,label,photographer\nshirt/1.png,shoe,Ana\n2.png,,Bo\n";
+        var zip = TestImages.Zip(
+            ("manifest.csv", TestImages.Text(manifest)), ("shirt/1.png", TestImages.Png()), ("2.png", TestImages.Png()));
+
+        var job = await _database.ImportZipAsync(
+            _project.Id, zip, new ImageImportRequest(null, LabelMode.ImportAsLabels, false));
+
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        await using var db = await _database.ContextAsync();
+        var first = await db.Items.SingleAsync(i => i.ExternalId == "shirt/1.png");
+        var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(first.DataJson)!;
+        Assert.Equal(("Ana", "1.png", "8"), (values["photographer"], values["file"], values["width"]));
+        var shoe = await db.LabelClasses.SingleAsync(c => c.Name == "shoe");
+        Assert.Equal(shoe.Id, first.CurrentClassId);
+    }
+
+    [Fact]
+    public async Task ManifestNamingAMissingImageFailsTheImport()
+    {
+        var zip = TestImages.Zip(("manifest.csv", TestImages.Text("file\nnope.png\n")), ("a.png", TestImages.Png()));
+
+        var job = await _database.ImportZipAsync(_project.Id, zip);
+
+        Assert.Equal(JobStatus.Failed, job.Status);
+        Assert.Contains("No image 'nope.png'", job.Message);
+    }
+
+    [Fact]
+    public async Task SamePathTwiceIsRejectedTheSecondTime()
+    {
+        var zip = TestImages.Zip(("a.png", TestImages.Png()));
+        await _database.ImportZipAsync(_project.Id, zip);
+
+        var again = await _database.ImportZipAsync(_project.Id, zip);
+
+        Assert.Equal(JobStatus.Failed, again.Status);
+        Assert.Contains("already has", Assert.Single(again.Rejections()).Message);
+    }
+}

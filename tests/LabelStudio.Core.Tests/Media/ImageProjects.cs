@@ -1,0 +1,37 @@
+using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Import;
+using LabelStudio.Core.ImportJobs;
+using LabelStudio.Core.Media;
+using LabelStudio.Core.Projects;
+using LabelStudio.Core.Tests.Infrastructure;
+
+namespace LabelStudio.Core.Tests.Media;
+
+/// <summary>Image projects and image imports through the services the import page uses.</summary>
+internal static class ImageProjects
+{
+    public static Task<Project> CreateImageProjectAsync(
+        this TestDatabase database, string name = "Clothes", params string[] classes)
+    {
+        var draft = new ProjectDraft
+        {
+            Name = name,
+            DataKind = DataKind.Image,
+            Classes = [.. (classes.Length > 0 ? classes : ["shirt", "shoe"]).Select(c => new ClassDraft { Name = c })],
+        };
+        return database.Get<ProjectService>().CreateAsync(draft, userId: null, CancellationToken.None);
+    }
+
+    public static async Task<ImportJob> ImportZipAsync(
+        this TestDatabase database, int projectId, byte[] zip, ImageImportRequest? request = null)
+    {
+        var jobs = database.Get<ImportJobService>();
+        using var stream = new MemoryStream(zip);
+        var job = await jobs.UploadAsync(projectId, "images.zip", stream, userId: null, CancellationToken.None);
+        await jobs.StartImagesAsync(job.Id, request ?? new ImageImportRequest(null, null, false), CancellationToken.None);
+        return (await database.Get<ImportRunner>().RunAsync(job.Id, CancellationToken.None))!;
+    }
+
+    public static IReadOnlyList<ImportError> Rejections(this ImportJob job) =>
+        job.ErrorsJson is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<ImportError>>(job.ErrorsJson)!;
+}
