@@ -5,9 +5,8 @@ namespace LabelStudio.Cli.Simulate;
 /// <summary>Which columns the model learns from, and which column (if any) only names the rows.</summary>
 internal sealed record FeatureSelection(IReadOnlyList<string> Features, string? IdColumn, bool IdDetected)
 {
-    public static FeatureSelection Choose(ParsedTable table, SimulateSettings settings)
+    public static FeatureSelection Choose(ParsedTable table, string label, SimulateSettings settings)
     {
-        var label = settings.LabelColumn;
         var id = settings.IdColumn;
         if (id is not null)
         {

@@ -22,19 +22,21 @@ internal sealed record LabeledTable(
     {
         // 1. Read the file with the import's own parser, so the CLI accepts what the app accepts.
         var table = await InputFile.ParseAsync(settings.Input, ct);
-        var labelIndex = ColumnLookup.Require(table, settings.LabelColumn, "--label-column");
+        var labelColumn = settings.LabelColumn
+            ?? throw new InvalidOperationException("The command line lets no table through without a label column.");
+        var labelIndex = ColumnLookup.Require(table, labelColumn, "--label-column");
 
         // 2. Keep only the rows the oracle can answer for, and name their classes.
         var rows = table.Rows.Where(r => !CellValue.IsMissing(r.Values[labelIndex])).ToArray();
         var labeled = table with { Rows = rows };
         var names = rows.Select(r => r.Values[labelIndex]!.Trim()).ToArray();
         var classes = names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        CheckTwoClasses(table.FileName, settings.LabelColumn, classes, rows.Length);
+        CheckTwoClasses(table.FileName, labelColumn, classes, rows.Length);
         var classOf = classes.Index().ToDictionary(c => c.Item, c => c.Index, StringComparer.Ordinal);
         var labels = names.Select(name => classOf[name]).ToArray();
 
         // 3. Features with the kinds the import would infer, fitted on the whole pool like the app's.
-        var selection = FeatureSelection.Choose(labeled, settings);
+        var selection = FeatureSelection.Choose(labeled, labelColumn, settings);
         var columnIndexes = selection.Features.Select(labeled.IndexOf).ToArray();
         var columns = columnIndexes
             .Select(i => new TabularColumn(labeled.Columns[i], ColumnTypeInference.InferColumn(labeled, i).Kind))
@@ -44,7 +46,7 @@ internal sealed record LabeledTable(
 
         var sizes = classes.Select((_, c) => labels.Count(l => l == c)).ToArray();
         return new LabeledTable(
-            table.FileName, settings.LabelColumn, table.Rows.Count - rows.Length, classes, sizes, columns,
+            table.FileName, labelColumn, table.Rows.Count - rows.Length, classes, sizes, columns,
             selection, vectors, labels);
     }
 

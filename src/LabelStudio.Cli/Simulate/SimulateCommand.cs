@@ -21,6 +21,8 @@ internal static class SimulateCommand
             command.Add(option);
         }
 
+        command.Validators.Add(options.CheckInputKind);
+
         command.SetAction((parsed, ct) =>
         {
             var console = parsed.InvocationConfiguration;
@@ -50,18 +52,18 @@ internal static class SimulateCommand
         // 1. Every input problem surfaces here, before the first model is trained.
         var clock = Stopwatch.StartNew();
         JsonReport.CheckFolderExists(settings.JsonPath);
-        var table = await LabeledTable.LoadAsync(settings, ct);
-        SimulationReport.WriteInput(output, table, settings);
+        var (vectors, labels, classCount) = Directory.Exists(settings.Input)
+            ? LoadAudioFolder(settings, output, error, ct)
+            : await LoadTableAsync(settings, output, ct);
 
         // 2. The ceiling: per seed, a model trained on that seed's whole pool.
         var options = settings.ToSimulationOptions();
-        var classCount = table.Classes.Count;
         var full = options.Seeds.Average(seed =>
-            ActiveLearningSimulation.FullPoolAccuracy(table.Vectors, table.Labels, classCount, options, seed, ct));
+            ActiveLearningSimulation.FullPoolAccuracy(vectors, labels, classCount, options, seed, ct));
 
         // 3. The replays, one line on stderr as each finishes.
         var progress = new RunProgress(error, options.Strategies.Count * options.Seeds.Count);
-        var result = ActiveLearningSimulation.Run(table.Vectors, table.Labels, classCount, options, progress, ct);
+        var result = ActiveLearningSimulation.Run(vectors, labels, classCount, options, progress, ct);
         progress.Finish();
 
         SimulationReport.WriteResults(output, result, full, options.Seeds.Count);
@@ -71,5 +73,24 @@ internal static class SimulateCommand
         }
 
         await error.WriteLineAsync(Invariant($"done in {clock.Elapsed.TotalSeconds:F1} s"));
+    }
+
+    private static async Task<(float[][], int[], int)> LoadTableAsync(
+        SimulateSettings settings, TextWriter output, CancellationToken ct)
+    {
+        var table = await LabeledTable.LoadAsync(settings, ct);
+        SimulationReport.WriteInput(output, table, settings);
+        return (table.Vectors, table.Labels, table.Classes.Count);
+    }
+
+    private static (float[][], int[], int) LoadAudioFolder(
+        SimulateSettings settings, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var clips = LabeledClips.Load(settings.Input, ct);
+        var seconds = clock.Elapsed.TotalSeconds;
+        error.WriteLine(Invariant($"decoded and featurized {clips.Labels.Length} clips in {seconds:F1} s"));
+        SimulationReport.WriteInput(output, clips, settings);
+        return (clips.Vectors, clips.Labels, clips.Classes.Count);
     }
 }

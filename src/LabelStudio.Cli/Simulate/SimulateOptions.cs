@@ -9,16 +9,17 @@ internal sealed class SimulateOptions
 {
     public Option<string> Input { get; } = new("--input")
     {
-        Description = "Fully labeled table to replay: CSV, TSV or JSONL.",
-        HelpName = "file",
+        Description = "Fully labeled table to replay (CSV, TSV or JSONL), or a folder of audio clips with one "
+            + "subfolder per class.",
+        HelpName = "file|folder",
         Required = true,
     };
 
-    public Option<string> LabelColumn { get; } = new("--label-column")
+    // Required for tables only, which CheckInputKind enforces once --input is known.
+    public Option<string?> LabelColumn { get; } = new("--label-column")
     {
-        Description = "Column holding the true class; it answers every query.",
+        Description = "Column holding the true class; it answers every query. Tables only.",
         HelpName = "name",
-        Required = true,
     };
 
     public Option<IReadOnlyList<string>?> Features { get; } = new("--features")
@@ -80,7 +81,7 @@ internal sealed class SimulateOptions
 
     public SimulateSettings Read(ParseResult parsed) => new(
         parsed.GetRequiredValue(Input),
-        parsed.GetRequiredValue(LabelColumn),
+        parsed.GetValue(LabelColumn),
         parsed.GetValue(Features),
         parsed.GetValue(IdColumn),
         QueryStrategyNames.ParseList(parsed.GetRequiredValue(Strategies)),
@@ -90,6 +91,37 @@ internal sealed class SimulateOptions
         parsed.GetValue(TestFraction),
         parsed.GetRequiredValue(Seeds),
         parsed.GetValue(Json));
+
+    /// <summary>
+    /// A table needs --label-column; a folder's subfolders are its classes, so column options do not apply.
+    /// </summary>
+    public void CheckInputKind(CommandResult result)
+    {
+        if (result.GetValue(Input) is not { } input)
+        {
+            return;
+        }
+
+        if (!Directory.Exists(input))
+        {
+            if (result.GetValue(LabelColumn) is null)
+            {
+                result.AddError("Option '--label-column' is required when --input is a table.");
+            }
+
+            return;
+        }
+
+        var columnOptions = new Option[] { LabelColumn, Features, IdColumn }
+            .Where(o => result.GetResult(o) is not null)
+            .Select(o => o.Name)
+            .ToArray();
+        if (columnOptions.Length > 0)
+        {
+            result.AddError($"{input} is a folder: its subfolders are the classes, so "
+                + $"{string.Join(", ", columnOptions)} do(es) not apply.");
+        }
+    }
 
     private static Option<T> WithCheck<T>(Option<T> option, Action<OptionResult> check)
     {

@@ -6,7 +6,7 @@ namespace LabelStudio.Cli.Simulate;
 /// <summary>Everything `simulate` was asked to do, already parsed and range-checked.</summary>
 internal sealed record SimulateSettings(
     string Input,
-    string LabelColumn,
+    string? LabelColumn,
     IReadOnlyList<string>? Features,
     string? IdColumn,
     IReadOnlyList<QueryStrategy> Strategies,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LabelStudio.Core.Media.Audio;
 using LabelStudio.Ml;
 using LabelStudio.Ml.Simulation;
 using static System.FormattableString;
@@ -30,6 +31,27 @@ internal static class SimulationReport
             output.WriteLine($"id column: {id} ({how}; not a feature)");
         }
 
+        WriteSettings(output, settings);
+    }
+
+    public static void WriteInput(TextWriter output, LabeledClips clips, SimulateSettings settings)
+    {
+        output.WriteLine(Invariant($"{clips.Folder}: {clips.Labels.Length} audio clips, ")
+            + Invariant($"{clips.Audio.TotalSeconds:F1} s in all; {clips.Skipped.Count} file(s) skipped"));
+        foreach (var reason in clips.Skipped)
+        {
+            output.WriteLine($"  skipped {reason}");
+        }
+
+        var classes = clips.Classes.Select((name, c) => $"{name} {clips.ClassSizes[c]}");
+        output.WriteLine($"classes ({clips.Classes.Count}, from the subfolders): {string.Join(", ", classes)}");
+        output.WriteLine(Invariant($"features ({AudioFeatureLayout.Dimensions} per clip): MFCC and spectral ")
+            + "statistics, standardized over the pool");
+        WriteSettings(output, settings);
+    }
+
+    private static void WriteSettings(TextWriter output, SimulateSettings settings)
+    {
         var strategies = string.Join(", ", settings.Strategies.Select(QueryStrategyNames.ToName));
         var seeds = string.Join(",", settings.Seeds);
         output.WriteLine(Invariant($"strategies {strategies}; seed set {settings.SeedSize}, ")
