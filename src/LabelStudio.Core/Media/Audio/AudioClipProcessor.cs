@@ -27,7 +27,7 @@ public static class AudioClipProcessor
         var mono16k = AudioFeatureExtractor.ToMono16k(audio);
         if (outputs.Spectrogram is { } spectrogram)
         {
-            SpectrogramRenderer.WritePng(mono16k, spectrogram);
+            SpectrogramRenderer.WritePng(mono16k, audio.SampleRate, spectrogram);
         }
 
         var features = AudioFeatureExtractor.Extract(mono16k);

@@ -65,7 +65,7 @@ public static class AudioDecoder
                 _ => new VorbisSampleReader(source),
             };
         }
-        catch (Exception e) when (e is not AudioRejectedException)
+        catch (Exception e) when (IsDecoderFailure(e))
         {
             throw Damaged(format, fileName, e);
         }
@@ -102,7 +102,7 @@ public static class AudioDecoder
                 }
             }
         }
-        catch (Exception e) when (e is not AudioRejectedException)
+        catch (Exception e) when (IsDecoderFailure(e))
         {
             throw Damaged(format, fileName, e);
         }
@@ -115,6 +115,15 @@ public static class AudioDecoder
 
         return samples.GetRange(0, whole).ToArray();
     }
+
+    /// <summary>
+    /// What the decoders throw on damaged data. A missing assembly, a failing disk or running out of
+    /// memory are not the file's fault and must not be reported as if they were.
+    /// </summary>
+    private static bool IsDecoderFailure(Exception e) =>
+        e is InvalidDataException or EndOfStreamException or FormatException or ArgumentException
+            or IndexOutOfRangeException or InvalidOperationException or NotSupportedException or OverflowException
+            or NullReferenceException;
 
     private static long MaxFrames(IAudioSampleReader reader, AudioLimits limits) =>
         (long)Math.Ceiling(limits.MaxDuration.TotalSeconds * reader.SampleRate);

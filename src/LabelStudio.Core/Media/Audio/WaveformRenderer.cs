@@ -5,7 +5,8 @@ namespace LabelStudio.Core.Media.Audio;
 
 /// <summary>
 /// The waveform shown above the player: per pixel column, a bar from the lowest to the highest
-/// sample of the mono mix in that slice of time, on a transparent background.
+/// sample of the mono mix in that slice of time, on a transparent background. Heights are scaled to
+/// the clip's peak so a quiet recording is still readable.
 /// </summary>
 public static class WaveformRenderer
 {
@@ -17,20 +18,23 @@ public static class WaveformRenderer
 
     public static void WritePng(float[] mono, Stream output)
     {
-        using var image = new Image<Rgba32>(Width, Height);
+        var pixels = new Rgba32[Width * Height];
         var middle = (Height - 1) / 2f;
+        var peak = mono.Length == 0 ? 0f : mono.Max(MathF.Abs);
+        var scale = peak > 0f ? middle / peak : 0f;
         for (var x = 0; x < Width; x++)
         {
-            image[x, (int)middle] = Axis;
+            pixels[(int)middle * Width + x] = Axis;
             var (low, high) = Range(mono, x);
-            var top = (int)MathF.Round(middle - high * middle);
-            var bottom = (int)MathF.Round(middle - low * middle);
+            var top = (int)MathF.Round(middle - high * scale);
+            var bottom = (int)MathF.Round(middle - low * scale);
             for (var y = Math.Max(0, top); y <= Math.Min(Height - 1, bottom); y++)
             {
-                image[x, y] = Bar;
+                pixels[y * Width + x] = Bar;
             }
         }
 
+        using var image = Image.LoadPixelData<Rgba32>(pixels, Width, Height);
         image.SaveAsPng(output);
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using LabelStudio.Core.Media.Audio;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace LabelStudio.Core.Tests.Media.Audio;
 
@@ -61,6 +62,22 @@ public sealed class AudioClipProcessorTests
         Assert.Equal((SpectrogramRenderer.Width, SpectrogramRenderer.Height), (spectrogram.Width, spectrogram.Height));
     }
 
+    [Theory]
+    [InlineData(8000, 3000, 0.75)]
+    [InlineData(44100, 2000, 0.25)]
+    public void SpectrogramRowsSpanTheFrequenciesTheSourceHolds(int sampleRate, int tone, double expectedHeight)
+    {
+        var outputs = new AudioClipOutputs(Spectrogram: new MemoryStream());
+
+        Process(TestWav.Build(TestWav.Sine(sampleRate, 1, 0.5, tone), sampleRate, 1, 16), "tone.wav", outputs);
+
+        using var image = Image.Load<Rgba32>(((MemoryStream)outputs.Spectrogram!).ToArray());
+        var x = image.Width / 2;
+        var brightest = Enumerable.Range(0, image.Height).MaxBy(y => Brightness(image[x, y]));
+        var height = 1 - (double)brightest / (image.Height - 1);
+        Assert.Equal(expectedHeight, height, tolerance: 0.03);
+    }
+
     [Fact]
     public void FeaturesHaveOneFixedLengthWhateverTheClip()
     {
@@ -93,6 +110,8 @@ public sealed class AudioClipProcessorTests
 
         Assert.Equal(0, outputs.DisplayWav!.Length + outputs.Waveform!.Length + outputs.Spectrogram!.Length);
     }
+
+    private static int Brightness(Rgba32 pixel) => pixel.R + pixel.G + pixel.B;
 
     private static AudioClip Process(byte[] bytes, string fileName, AudioClipOutputs? outputs = null)
     {
