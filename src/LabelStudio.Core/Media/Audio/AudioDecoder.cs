@@ -9,6 +9,7 @@ namespace LabelStudio.Core.Media.Audio;
 public static class AudioDecoder
 {
     private const int BlockSamples = 64 * 1024;
+    private const long MaxInitialSamples = 600L * 48_000 * 2;
 
     /// <param name="source">A seekable stream positioned anywhere; it is read from the start.</param>
     /// <param name="fileName">Names the file in rejections.</param>
@@ -89,7 +90,10 @@ public static class AudioDecoder
     {
         var maxSamples = MaxFrames(reader, limits) * reader.Channels;
         var buffer = new float[BlockSamples - BlockSamples % reader.Channels];
-        var samples = new List<float>(buffer.Length);
+        // Sized from the header when it says, so a long clip is not copied on every doubling; never
+        // more up front than a 10-minute stereo 48 kHz clip, whatever a header claims.
+        var expected = reader.DeclaredFrames is { } frames ? Math.Min(frames * reader.Channels, maxSamples) : 0;
+        var samples = new List<float>((int)Math.Clamp(expected, buffer.Length, MaxInitialSamples));
         try
         {
             int read;
