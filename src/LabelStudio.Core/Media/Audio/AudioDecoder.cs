@@ -90,6 +90,7 @@ public static class AudioDecoder
     {
         var maxSamples = MaxFrames(reader, limits) * reader.Channels;
         var buffer = new float[BlockSamples - BlockSamples % reader.Channels];
+
         // Sized from the header when it says, so a long clip is not copied on every doubling; never
         // more up front than a 10-minute stereo 48 kHz clip, whatever a header claims.
         var expected = reader.DeclaredFrames is { } frames ? Math.Min(frames * reader.Channels, maxSamples) : 0;
@@ -102,7 +103,8 @@ public static class AudioDecoder
                 samples.AddRange(buffer.AsSpan(0, read));
                 if (samples.Count > maxSamples)
                 {
-                    throw TooLong(fileName, "more than that", limits);
+                    var limit = Invariant($"more than {limits.MaxDuration.TotalSeconds:F0} s");
+                    throw TooLong(fileName, limit, limits);
                 }
             }
         }
