@@ -22,7 +22,7 @@ internal sealed record WavLayout(
         Span<byte> chunkHeader = stackalloc byte[8];
         byte[]? format = null;
         stream.Position = 12;
-        while (stream.Read(chunkHeader) == 8)
+        while (stream.ReadAtLeast(chunkHeader, 8, throwOnEndOfStream: false) == 8)
         {
             var size = BinaryPrimitives.ReadUInt32LittleEndian(chunkHeader[4..]);
             if (chunkHeader[..4].SequenceEqual("fmt "u8))
