@@ -26,6 +26,10 @@ internal sealed record ImageFolder(
         ".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff",
     };
 
+    /// <summary>Whether a class folder holds images rather than audio clips: any image file under it decides.</summary>
+    public static bool HoldsImages(string path) =>
+        Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Any(IsImage);
+
     public static ImageFolder Load(string path, CancellationToken ct)
     {
         // 1. Classes and their images; loose images beside the class folders have no class.

@@ -73,7 +73,7 @@ internal static class SimulateCommand
         await error.WriteLineAsync(Invariant($"done in {clock.Elapsed.TotalSeconds:F1} s"));
     }
 
-    /// <summary>Feature vectors and classes from a table file or an image folder, described on stdout.</summary>
+    /// <summary>Feature vectors and classes from a table file, an image folder or an audio folder.</summary>
     private static async Task<(float[][] Vectors, int[] Labels, int ClassCount)> LoadAsync(
         SimulateSettings settings, TextWriter output, TextWriter error, CancellationToken ct)
     {
@@ -85,10 +85,20 @@ internal static class SimulateCommand
         }
 
         var clock = Stopwatch.StartNew();
-        var folder = ImageFolder.Load(settings.Input, ct);
+        if (ImageFolder.HoldsImages(settings.Input))
+        {
+            var folder = ImageFolder.Load(settings.Input, ct);
+            var embedSeconds = clock.Elapsed.TotalSeconds;
+            await error.WriteLineAsync(Invariant($"embedded {folder.Labels.Length} images in {embedSeconds:F1} s"));
+            SimulationReport.WriteInput(output, folder, settings);
+            return (folder.Vectors, folder.Labels, folder.Classes.Count);
+        }
+
+        var clips = LabeledClips.Load(settings.Input, ct);
         var seconds = clock.Elapsed.TotalSeconds;
-        await error.WriteLineAsync(Invariant($"embedded {folder.Labels.Length} images in {seconds:F1} s"));
-        SimulationReport.WriteInput(output, folder, settings);
-        return (folder.Vectors, folder.Labels, folder.Classes.Count);
+        await error.WriteLineAsync(
+            Invariant($"decoded and featurized {clips.Labels.Length} clips in {seconds:F1} s"));
+        SimulationReport.WriteInput(output, clips, settings);
+        return (clips.Vectors, clips.Labels, clips.Classes.Count);
     }
 }

@@ -9,12 +9,13 @@ internal sealed class SimulateOptions
 {
     public Option<string> Input { get; } = new("--input")
     {
-        Description = "Fully labeled table (CSV, TSV or JSONL) or folder of images in class subfolders.",
+        Description = "Fully labeled table (CSV, TSV or JSONL), or a folder of images or audio clips with one "
+            + "subfolder per class.",
         HelpName = "file|folder",
         Required = true,
     };
 
-    // Required for tables only: in an image folder the class subfolders answer.
+    // Required for tables only, which CheckInputKind enforces once --input is known.
     public Option<string?> LabelColumn { get; } = new("--label-column")
     {
         Description = "Column holding the true class; it answers every query. Tables only.",
@@ -91,30 +92,34 @@ internal sealed class SimulateOptions
         parsed.GetRequiredValue(Seeds),
         parsed.GetValue(Json));
 
-    /// <summary>A table needs its label column; an image folder takes none of the column options.</summary>
-    public void CheckInputKind(CommandResult command)
+    /// <summary>
+    /// A table needs --label-column; a folder's subfolders are its classes, so column options do not apply.
+    /// </summary>
+    public void CheckInputKind(CommandResult result)
     {
-        var input = command.GetValue(Input);
-        if (input is null)
+        if (result.GetValue(Input) is not { } input)
         {
             return;
         }
 
         if (!Directory.Exists(input))
         {
-            if (command.GetResult(LabelColumn) is null)
+            if (result.GetValue(LabelColumn) is null)
             {
-                command.AddError("Option '--label-column' is required for a table file.");
+                result.AddError("Option '--label-column' is required when --input is a table.");
             }
 
             return;
         }
 
-        Option[] tableOnly = [LabelColumn, Features, IdColumn];
-        foreach (var option in tableOnly.Where(o => command.GetResult(o) is not null))
+        var columnOptions = new Option[] { LabelColumn, Features, IdColumn }
+            .Where(o => result.GetResult(o) is not null)
+            .Select(o => o.Name)
+            .ToArray();
+        if (columnOptions.Length > 0)
         {
-            command.AddError(
-                $"{option.Name} applies to tables; in the image folder {input} the subfolders are the classes.");
+            result.AddError($"{input} is a folder: its subfolders are the classes, so "
+                + $"{string.Join(", ", columnOptions)} cannot be used.");
         }
     }
 

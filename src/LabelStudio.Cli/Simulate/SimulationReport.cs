@@ -1,4 +1,5 @@
 using System.Globalization;
+using LabelStudio.Core.Media.Audio;
 using LabelStudio.Ml;
 using LabelStudio.Ml.Images;
 using LabelStudio.Ml.Simulation;
@@ -47,6 +48,22 @@ internal static class SimulationReport
             : " (the ResNet18 model could not load; this is the cheap fallback)";
         output.WriteLine(Invariant($"features: {folder.EmbedderName} embedding, {folder.Vectors[0].Length} floats, ")
             + Invariant($"input {folder.InputSize} px{fallback}"));
+        WriteSettings(output, settings);
+    }
+
+    public static void WriteInput(TextWriter output, LabeledClips clips, SimulateSettings settings)
+    {
+        output.WriteLine(Invariant($"{clips.Folder}: {clips.Labels.Length} audio clips, ")
+            + Invariant($"{clips.Audio.TotalSeconds:F1} s in all; {clips.Skipped.Count} file(s) skipped"));
+        foreach (var reason in clips.Skipped)
+        {
+            output.WriteLine($"  skipped {reason}");
+        }
+
+        var classes = clips.Classes.Select((name, c) => $"{name} {clips.ClassSizes[c]}");
+        output.WriteLine($"classes ({clips.Classes.Count}, from the subfolders): {string.Join(", ", classes)}");
+        output.WriteLine(Invariant($"features ({AudioFeatureLayout.Dimensions} per clip): MFCC and spectral ")
+            + "statistics, standardized over the pool");
         WriteSettings(output, settings);
     }
 

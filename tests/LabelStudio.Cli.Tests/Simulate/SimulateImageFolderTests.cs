@@ -55,7 +55,7 @@ public sealed class SimulateImageFolderTests
         var run = await CliRun.RunAsync(["simulate", "--input", folder.Path, "--label-column", "class"]);
 
         Assert.Equal(2, run.ExitCode);
-        var expected = $"--label-column applies to tables; in the image folder {folder.Path} the subfolders";
+        var expected = $"{folder.Path} is a folder: its subfolders are the classes, so --label-column cannot be used";
         Assert.Contains(expected, run.Error);
     }
 
