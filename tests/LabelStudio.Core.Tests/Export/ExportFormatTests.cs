@@ -12,7 +12,7 @@ using Parquet.Schema;
 
 namespace LabelStudio.Core.Tests.Export;
 
-/// <summary>Each format read back with an independent reader: the product's CSV parser, System.Text.Json, Parquet.Net.</summary>
+/// <summary>Each format read back by an independent reader: our CSV parser, System.Text.Json, Parquet.Net.</summary>
 public sealed class ExportFormatTests : IAsyncLifetime
 {
     private static readonly TableImportPlan MassPlan = new(["Mass"], IdColumn: "Id");
