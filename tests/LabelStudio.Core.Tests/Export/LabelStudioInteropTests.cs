@@ -61,8 +61,13 @@ public sealed class LabelStudioInteropTests : IAsyncLifetime
     [Fact]
     public async Task MultipleChoicesAreRefusedNamingTheTaskAndItsLine()
     {
-        var json = "[\n{\"id\": 1, \"data\": {\"text\": \"ok\"}},\n{\"id\": 2, \"data\": {\"text\": \"both\"},\n"
-            + " \"annotations\": [{\"result\": [{\"type\": \"choices\", \"value\": {\"choices\": [\"a\", \"b\"]}}]}]}\n]";
+        var json = """
+            [
+            {"id": 1, "data": {"text": "ok"}},
+            {"id": 2, "data": {"text": "both"},
+             "annotations": [{"result": [{"type": "choices", "value": {"choices": ["a", "b"]}}]}]}
+            ]
+            """;
         var project = await _database.CreateProjectAsync("Multi", ["a", "b"]);
 
         var job = await ImportAsync(project.Id, json);
