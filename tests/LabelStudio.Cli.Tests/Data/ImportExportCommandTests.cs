@@ -39,7 +39,8 @@ public sealed class ImportExportCommandTests : IDisposable
         Assert.Equal((0, ""), (imported.ExitCode, imported.Error));
         Assert.Equal((0, ""), (exported.ExitCode, exported.Error));
         using var archive = ZipFile.OpenRead(zip);
-        Assert.Equal(["classes.json", "labels.parquet", "manifest.json"], archive.Entries.Select(e => e.FullName).Order());
+        Assert.Equal(
+            ["classes.json", "labels.parquet", "manifest.json"], archive.Entries.Select(e => e.FullName).Order());
         using var manifest = JsonDocument.Parse(archive.GetEntry("manifest.json")!.Open());
         Assert.Equal(2, manifest.RootElement.GetProperty("counts").GetProperty("rows").GetInt32());
         Assert.Equal("Reviews", manifest.RootElement.GetProperty("projectName").GetString());
