@@ -43,4 +43,35 @@ public sealed class ExportJobTests : IAsyncLifetime
         Assert.Equal(("b2", "Gentoo"), (table.Rows[0].Values[0], table.Rows[0].Values[table.IndexOf("label")]));
         Assert.Equal(1, package.Job.RowCount);
     }
+
+    [Fact]
+    public async Task FilesOlderThanTheRetentionPeriodAreDeletedAndTheirJobsMarkedExpired()
+    {
+        await _database.ImportCsvAsync(_project.Id, "Id,Mass\nb1,3.5\n", MassPlan);
+        var old = await _database.ExportAsync(_project.Id, new ExportOptions());
+        _database.Clock.Advance(TimeSpan.FromDays(6));
+        var recent = await _database.ExportAsync(_project.Id, new ExportOptions(ExportFormat.JsonLines));
+        _database.Clock.Advance(TimeSpan.FromDays(1.5));
+        var jobs = _database.Get<ExportJobService>();
+        var oldPath = jobs.FilePath(old.Job)!;
+
+        var deleted = await _database.Get<ExportRunner>().DeleteExpiredAsync(CancellationToken.None);
+
+        Assert.Equal(1, deleted);
+        Assert.False(File.Exists(oldPath));
+        Assert.Equal(ExportStatus.Expired, (await jobs.GetAsync(old.Job.Id, CancellationToken.None))!.Status);
+        Assert.NotNull(jobs.FilePath((await jobs.GetAsync(recent.Job.Id, CancellationToken.None))!));
+    }
+
+    [Fact]
+    public async Task UnusableOptionsAreRefusedNamingTheOption()
+    {
+        var jobs = _database.Get<ExportJobService>();
+
+        var error = await Assert.ThrowsAsync<ExportRequestException>(() => jobs.StartAsync(
+            _project.Id, new ExportOptions(MinimumAgreement: 1.5), null, CancellationToken.None));
+
+        Assert.Equal(["minimumAgreement: 1.5 is outside 0..1."], error.Problems);
+        Assert.Empty(await jobs.RecentAsync(_project.Id, 5, CancellationToken.None));
+    }
 }
