@@ -35,21 +35,32 @@ public sealed class ExportMemoryTests : IAsyncLifetime
             project.Id, "Id,Note,Mass\nfirst,x,1\n", new TableImportPlan(["Mass"], IdColumn: "Id"));
         var classId = (await _database.ClassIdsAsync(project.Id))[0];
         await _database.AddLabeledItemsAsync(project.Id, Items, classId, new string('n', 200));
-        var jobs = _database.Get<ExportJobService>();
-        var job = await jobs.StartAsync(
-            project.Id, new ExportOptions(ExportFormat.Csv, ExportScope.AllEvents), null, CancellationToken.None);
+
+        var csv = await MeasureAsync(project.Id, ExportFormat.Csv);
+        var parquet = await MeasureAsync(project.Id, ExportFormat.Parquet);
+
+        foreach (var (job, growth, samples) in new[] { csv, parquet })
+        {
+            Assert.Equal(ExportStatus.Succeeded, job.Status);
+            Assert.Equal(2 * Items, job.RowCount);
+            Assert.True(samples >= 3, $"Only {samples} samples were taken.");
+            Assert.True(
+                growth < GrowthBound,
+                $"Live managed memory grew by {growth / (1024 * 1024)} MB during export {job.Id} ({job.FileName}).");
+        }
+    }
+
+    private async Task<(ExportJob Job, long Growth, int Samples)> MeasureAsync(int projectId, ExportFormat format)
+    {
+        var options = new ExportOptions(format, ExportScope.AllEvents);
+        var job = await _database.Get<ExportJobService>().StartAsync(projectId, options, null, CancellationToken.None);
 
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
         using var sampler = new LiveMemorySampler();
         var finished = await _database.Get<ExportRunner>().RunAsync(job.Id, CancellationToken.None);
         var peak = sampler.Stop();
 
-        Assert.Equal(ExportStatus.Succeeded, finished!.Status);
-        Assert.Equal(2 * Items, finished.RowCount);
-        Assert.True(sampler.Samples >= 3, $"Only {sampler.Samples} samples were taken.");
-        Assert.True(
-            peak - baseline < GrowthBound,
-            $"Live managed memory grew by {(peak - baseline) / (1024 * 1024)} MB during the export.");
+        return (finished!, peak - baseline, sampler.Samples);
     }
 
     /// <summary>Samples the live managed heap (after a full collection) every 200 ms on its own thread.</summary>

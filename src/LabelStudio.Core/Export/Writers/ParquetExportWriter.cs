@@ -13,7 +13,7 @@ namespace LabelStudio.Core.Export.Writers;
 /// </summary>
 internal sealed class ParquetExportWriter : IExportWriter
 {
-    private const int RowGroupSize = 20_000;
+    private const int RowGroupSize = 10_000;
 
     private readonly ExportSchema _schema;
     private readonly ExportTarget _target;
