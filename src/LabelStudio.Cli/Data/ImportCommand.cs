@@ -76,7 +76,7 @@ internal static class ImportCommand
         await using var host = await DataDirectoryHost.OpenAsync(args.DataDirectory, ct);
         var projectId = args.Project is { } reference
             ? await host.FindProjectAsync(reference, ct)
-            : await CreateProjectAsync(host, args.NewProject!, table, plan.LabelColumn, ct);
+            : await CreateProjectAsync(host, args.NewProject!, table, plan, ct);
 
         var jobs = host.Get<ImportJobService>();
         ImportJob uploaded;
@@ -136,9 +136,9 @@ internal static class ImportCommand
     }
 
     private static async Task<int> CreateProjectAsync(
-        DataDirectoryHost host, string name, ParsedTable table, string? labelColumn, CancellationToken ct)
+        DataDirectoryHost host, string name, ParsedTable table, TableImportPlan plan, CancellationToken ct)
     {
-        if (labelColumn is null)
+        if (plan.LabelColumn is not { } labelColumn)
         {
             throw new CliInputException("--new-project needs --label-column: its values become the classes.");
         }
@@ -146,6 +146,13 @@ internal static class ImportCommand
         var classes = table.Rows.Select(r => r.Values[index]).OfType<string>()
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
+
+        // Checked before the project exists, so a bad file leaves no empty project behind.
+        var problems = ImportPlanValidator.Validate(table, plan, classes).Errors;
+        if (problems.Count > 0)
+        {
+            throw new CliInputException(string.Join(Environment.NewLine, problems.Select(e => e.ToString())));
+        }
         var draft = new ProjectDraft { Name = name, Classes = [.. classes.Select(c => new ClassDraft { Name = c })] };
         try
         {

@@ -84,4 +84,20 @@ public sealed class ImportExportCommandTests : IDisposable
         Assert.StartsWith("labelstudio: --label-column: ", column.Error);
         Assert.Contains("has no column 'kind'; its columns: id, mass", column.Error);
     }
+
+    [Fact]
+    public async Task ABadFileForANewProjectLeavesNoProjectBehind()
+    {
+        var data = Directory.CreateDirectory(_folder.File("data")).FullName;
+        var file = _folder.Write("twice.csv", "id,mass,species\na,1,x\na,2,y\n");
+
+        var run = await CliRun.RunAsync("import", "--data-dir", data, "--file", file, "--new-project", "Twice",
+            "--id-column", "id", "--label-column", "species");
+        var export = await CliRun.RunAsync(
+            "export", "--data-dir", data, "--project", "Twice", "--output", _folder.File("t.zip"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("twice.csv, line 3, column 'id'", run.Error);
+        Assert.Equal("labelstudio: --project: no project 'Twice'; projects here: none", export.ErrorLines.Single());
+    }
 }
