@@ -13,6 +13,7 @@ return command switch
     "serve" => await ServeBenchmark.RunAsync(options),
     "embed" => EmbedBenchmark.Run(options),
     "image-simulate" => ImageSimulateBenchmark.Run(options),
+    "export" => await ExportBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -34,6 +35,7 @@ static int Usage()
                  [--photos a.jpg,b.jpg]
                LabelStudio.Benchmarks image-simulate [--features resnet|fallback] [--size 64] [--cache DIR]
                  and the options of al-simulate
+               LabelStudio.Benchmarks export [--rows 100000] [--numbers 8] [--repeats 3]
         """);
     return 2;
 }

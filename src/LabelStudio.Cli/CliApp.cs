@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using LabelStudio.Cli.Data;
 using LabelStudio.Cli.Simulate;
 
 namespace LabelStudio.Cli;
@@ -15,6 +16,8 @@ public static class CliApp
         var root = new RootCommand("LabelStudio from the command line.")
         {
             SimulateCommand.Create(),
+            ImportCommand.Create(),
+            ExportCommand.Create(),
         };
         var parsed = root.Parse(args);
 

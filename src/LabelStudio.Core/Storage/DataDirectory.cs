@@ -12,12 +12,14 @@ public sealed class DataDirectory
         Directory.CreateDirectory(Uploads);
         Directory.CreateDirectory(Models);
         Directory.CreateDirectory(Media);
+        Directory.CreateDirectory(Exports);
     }
 
     public string Root { get; }
     public string DatabaseFile => Path.Combine(Root, "labelstudio.db");
     public string Uploads => Path.Combine(Root, "uploads");
     public string Models => Path.Combine(Root, "models");
+    public string Exports => Path.Combine(Root, "exports");
 
     /// <summary>Imported media: originals, display copies and thumbnails, plus a staging area for imports.</summary>
     public string Media => Path.Combine(Root, "media");

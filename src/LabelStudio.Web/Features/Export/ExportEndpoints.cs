@@ -28,6 +28,26 @@ internal static class ExportEndpoints
             await exporter.WriteAsync(projectId, http.Response.Body, cancellationToken);
             return Results.Empty;
         }).RequireAuthorization();
+
+        endpoints.MapGet("/projects/{projectId:int}/exports/{exportId:int}/download", async (
+            int projectId,
+            int exportId,
+            HttpContext http,
+            ProjectAccess access,
+            ExportJobService exports,
+            CancellationToken cancellationToken) =>
+        {
+            var job = await exports.GetAsync(exportId, cancellationToken);
+            if (job is null || job.ProjectId != projectId
+                || !await access.CanViewAsync(http.User, projectId, cancellationToken))
+            {
+                return Results.NotFound();
+            }
+            return exports.FilePath(job) is { } path
+                ? Results.File(path, "application/zip", job.FileName, enableRangeProcessing: true)
+                : Results.Problem(
+                    $"Export {exportId} has no file: {job.Message}.", statusCode: StatusCodes.Status410Gone);
+        }).RequireAuthorization();
         return endpoints;
     }
 }
