@@ -6,6 +6,7 @@ using LabelStudio.Core.Items;
 using LabelStudio.Core.Labeling;
 using LabelStudio.Core.Projects;
 using LabelStudio.Core.Storage;
+using LabelStudio.Core.Teams;
 using LabelStudio.Core.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +51,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ImportJobService>();
         services.AddSingleton<ImportWriter>();
         services.AddSingleton<ImportRunner>();
+        services.AddSingleton<MemberService>();
+        services.AddSingleton<ActivityLog>();
+        services.AddSingleton<AnnotatorProgressService>();
         return services;
     }
 

@@ -16,6 +16,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<TrainingState> TrainingStates => Set<TrainingState>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+    public DbSet<ActivityEvent> ActivityEvents => Set<ActivityEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
