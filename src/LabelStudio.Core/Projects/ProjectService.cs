@@ -8,7 +8,7 @@ namespace LabelStudio.Core.Projects;
 /// <summary>Creates, edits and reads projects and their label classes.</summary>
 public sealed class ProjectService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
 {
-    /// <summary>Every project, or with <paramref name="memberId"/> only the projects that user is a member of.</summary>
+    /// <summary>Every project, or with <paramref name="memberId"/> only the projects of that member.</summary>
     public async Task<IReadOnlyList<ProjectSummary>> ListAsync(string? memberId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -79,7 +79,8 @@ public sealed partial class MemberService(
         var summary = $"Removed {email} ({RoleName(member.Role)})";
         ActivityLog.Add(db, projectId, ActivityType.Members, byUserId, summary, clock);
         await db.SaveChangesAsync(cancellationToken);
-        await db.Leases.Where(l => l.ProjectId == projectId && l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Leases.Where(l => l.ProjectId == projectId && l.UserId == userId)
+            .ExecuteDeleteAsync(cancellationToken);
         LogMemberChanged(projectId, summary);
     }
 

@@ -94,7 +94,8 @@ public sealed class OverlapTests : IAsyncLifetime
         }
 
         await using var db = await _database.ContextAsync();
-        var counts = await db.Items.Where(i => i.ProjectId == project.Id).ToDictionaryAsync(i => i.Id, i => i.LabelCount);
+        var counts = await db.Items.Where(i => i.ProjectId == project.Id)
+            .ToDictionaryAsync(i => i.Id, i => i.LabelCount);
         Assert.All(topTwo, id => Assert.Equal(2, counts[id]));
         Assert.Equal(8, counts.Count(pair => pair.Value == 1));
     }

@@ -26,7 +26,7 @@ public sealed class ProjectAccess(IDbContextFactory<AppDbContext> contexts)
     public Task<bool> CanExportAsync(ClaimsPrincipal user, int projectId, CancellationToken cancellationToken) =>
         HasAsync(user, projectId, ProjectPermission.Export, cancellationToken);
 
-    /// <summary>Whether <paramref name="user"/> may change settings and members, import and ask for a retrain.</summary>
+    /// <summary>Whether <paramref name="user"/> may change settings and members, import and retrain.</summary>
     public Task<bool> CanManageAsync(ClaimsPrincipal user, int projectId, CancellationToken cancellationToken) =>
         HasAsync(user, projectId, ProjectPermission.Manage, cancellationToken);
 
