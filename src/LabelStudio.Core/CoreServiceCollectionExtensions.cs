@@ -7,6 +7,7 @@ using LabelStudio.Core.Labeling;
 using LabelStudio.Core.Media;
 using LabelStudio.Core.Projects;
 using LabelStudio.Core.Storage;
+using LabelStudio.Core.Teams;
 using LabelStudio.Core.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -60,6 +61,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ImportRunner>();
         services.AddSingleton<ImageImportRunner>();
         services.AddSingleton<MediaImportWriter>();
+        services.AddSingleton<MemberService>();
+        services.AddSingleton<ActivityLog>();
+        services.AddSingleton<AnnotatorProgressService>();
         return services;
     }
 

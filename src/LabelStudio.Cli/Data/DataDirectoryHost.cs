@@ -40,7 +40,7 @@ internal sealed class DataDirectoryHost : IAsyncDisposable
     /// <summary>A project by id, or by name ignoring case.</summary>
     public async Task<int> FindProjectAsync(string reference, CancellationToken ct)
     {
-        var projects = await Get<ProjectService>().ListAsync(ct);
+        var projects = await Get<ProjectService>().ListAsync(memberId: null, ct);
         var found = int.TryParse(reference, out var id)
             ? projects.FirstOrDefault(p => p.Id == id)
             : projects.FirstOrDefault(p => string.Equals(p.Name, reference, StringComparison.OrdinalIgnoreCase));

@@ -6,6 +6,7 @@ using LabelStudio.Core.Features;
 using LabelStudio.Core.Import;
 using LabelStudio.Core.Media;
 using LabelStudio.Core.Storage;
+using LabelStudio.Core.Teams;
 using LabelStudio.Core.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public sealed partial class ImportRunner(
     ImageFeaturizer imageFeaturizer,
     FeatureStore featureStore,
     TrainingScheduler scheduler,
+    ActivityLog activity,
     TimeProvider clock,
     ILogger<ImportRunner> logger)
 {
@@ -57,11 +59,16 @@ public sealed partial class ImportRunner(
                 ? await ImportImagesAsync(job, progress, cancellationToken)
                 : await ImportAsync(job, progress, cancellationToken);
             LogImported(job.ProjectId, imported, job.FileName);
+            await activity.RecordAsync(job.ProjectId, ActivityType.Import, job.CreatedById,
+                $"Imported {job.FileName}: {imported:N0} items", cancellationToken);
         }
         catch (ImportFailedException failure)
         {
             LogRejected(job.ProjectId, job.FileName, failure.Errors.Count);
             await FailAsync(jobId, failure.Errors);
+            await activity.RecordAsync(job.ProjectId, ActivityType.Import, job.CreatedById,
+                $"Import of {job.FileName} refused: {failure.Errors.Count:N0} problems, nothing written",
+                CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -16,32 +16,26 @@ internal static class QueueShortlist
     private const int Size = 32;
 
     public static Task<List<ItemRank>> ReadAsync(
-        AppDbContext db, int projectId, string userId, CancellationToken cancellationToken) =>
-        QueueService.FreeItems(db, projectId, userId).AsNoTracking().Take(Size).ToListAsync(cancellationToken);
+        AppDbContext db, QueueService.FreeQueue queue, CancellationToken cancellationToken) =>
+        QueueService.FreeItems(db, queue).AsNoTracking().Take(Size).ToListAsync(cancellationToken);
 
     /// <summary>
-    /// The first shortlisted item that is still unleased and unlabeled, inside the caller's write
-    /// turn; null when a new ranking was published meanwhile or every one was taken.
+    /// The first shortlisted item that is still free by the same rule as the full query, inside the
+    /// caller's write turn; null when a new ranking was published meanwhile or every one was taken.
     /// </summary>
     public static async Task<ItemRank?> FirstStillFreeAsync(
-        AppDbContext db, int projectId, IReadOnlyList<ItemRank> shortlist, CancellationToken cancellationToken)
+        AppDbContext db, QueueService.FreeQueue queue, IReadOnlyList<ItemRank> shortlist,
+        CancellationToken cancellationToken)
     {
         if (shortlist.Count == 0)
         {
             return null;
         }
 
-        var served = await db.Projects.Where(p => p.Id == projectId).Select(p => p.QueueVersion)
-            .FirstAsync(cancellationToken);
-        if (shortlist[0].ModelVersion != served)
-        {
-            return null;
-        }
-
         var ids = shortlist.Select(r => r.ItemId).ToList();
-        var taken = await db.Leases.Where(l => ids.Contains(l.ItemId)).Select(l => l.ItemId)
-            .Concat(db.Items.Where(i => ids.Contains(i.Id) && i.CurrentClassId != null).Select(i => i.Id))
-            .ToListAsync(cancellationToken);
-        return shortlist.FirstOrDefault(r => !taken.Contains(r.ItemId));
+        return await QueueService.FreeItems(db, queue)
+            .Where(r => ids.Contains(r.ItemId))
+            .AsNoTracking()
+            .FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -12,9 +12,10 @@ internal sealed class Annotator(TestDatabase database, int projectId, string use
     public Task<Lease?> NextAsync() =>
         database.Get<QueueService>().NextAsync(projectId, UserId, CancellationToken.None);
 
-    public Task<LabelEvent> LabelAsync(long itemId, int classId) => SubmitAsync(itemId, classId);
+    public Task<LabelEvent> LabelAsync(long itemId, int classId, long? leaseId = null) =>
+        SubmitAsync(itemId, classId, leaseId);
 
-    public Task<LabelEvent> SkipAsync(long itemId) => SubmitAsync(itemId, null);
+    public Task<LabelEvent> SkipAsync(long itemId, long? leaseId = null) => SubmitAsync(itemId, null, leaseId);
 
     /// <summary>Takes the next item and labels it with its hidden ground truth; null when the queue is empty.</summary>
     public async Task<LabelEvent?> LabelNextTruthfullyAsync()
@@ -41,10 +42,10 @@ internal sealed class Annotator(TestDatabase database, int projectId, string use
         }
     }
 
-    private Task<LabelEvent> SubmitAsync(long itemId, int? classId)
+    private Task<LabelEvent> SubmitAsync(long itemId, int? classId, long? leaseId)
     {
         var submission = new LabelSubmission(
-            projectId, itemId, UserId, classId, SecondsSpent: 2.5, Comment: null, SuggestionShown: false);
+            projectId, itemId, UserId, classId, SecondsSpent: 2.5, Comment: null, SuggestionShown: false, leaseId);
         return database.Get<LabelingService>().SubmitAsync(submission, CancellationToken.None);
     }
 }

@@ -89,4 +89,28 @@ internal static class TestProjects
         var job = await database.ImportCsvAsync(project.Id, csv, plan);
         return job.Status == JobStatus.Succeeded ? project : throw new InvalidOperationException(job.Message);
     }
+
+    /// <summary>Sets how many distinct annotators label each item, the way the settings page saves it.</summary>
+    public static async Task SetOverlapAsync(
+        this TestDatabase database,
+        int projectId,
+        int overlap,
+        OverlapScope scope = OverlapScope.AllItems,
+        int percent = 20)
+    {
+        var service = database.Get<ProjectService>();
+        var project = await service.GetAsync(projectId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"No project {projectId}.");
+        var draft = new ProjectDraft
+        {
+            Name = project.Name,
+            RoundSize = project.RoundSize,
+            Strategy = project.Strategy,
+            Overlap = overlap,
+            OverlapScope = scope,
+            OverlapPercent = percent,
+            Classes = [.. project.Classes.Select(c => new ClassDraft { Id = c.Id, Name = c.Name, Hotkey = c.Hotkey })],
+        };
+        await service.UpdateAsync(projectId, draft, userId: null, CancellationToken.None);
+    }
 }
