@@ -1,3 +1,4 @@
+using LabelStudio.Core.ApiTokens;
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Export;
 using LabelStudio.Core.Features;
@@ -50,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ImportJobService>();
         services.AddSingleton<ImportWriter>();
         services.AddSingleton<ImportRunner>();
+        services.AddSingleton<ApiTokenService>();
         return services;
     }
 
