@@ -2,6 +2,7 @@ using LabelStudio.Core;
 using LabelStudio.Web;
 using LabelStudio.Web.Components;
 using LabelStudio.Web.Features.Account;
+using LabelStudio.Web.Features.Api;
 using LabelStudio.Web.Features.Demo;
 using LabelStudio.Web.Features.Export;
 using LabelStudio.Web.Features.Health;
@@ -14,6 +15,7 @@ builder.Services.AddLabelStudioCore(builder.Configuration).AddLabelStudioWorkers
 builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 builder.Services.AddLabelStudioIdentity(builder.Configuration);
+builder.Services.AddLabelStudioApi(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddSingleton<LabelStudio.Web.Features.Access.ProjectAccess>();
 builder.Services.AddTransient<LabelStudio.Web.Features.Labeling.LabelingSession>();
@@ -32,6 +34,7 @@ if (!app.Environment.IsDevelopment())
 app.UseHandWrittenAssets();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -39,6 +42,7 @@ app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
 app.MapUploadEndpoints();
+app.MapLabelStudioApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
