@@ -32,6 +32,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 app.UseHandWrittenAssets();
+app.UseApiStatusProblems();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -40,6 +40,13 @@ internal static class ApiSetup
         return services;
     }
 
+    /// <summary>
+    /// Answers that carry only a status under /api (an unknown path, a wrong method or content type)
+    /// get a problem body too, so a client always has something to read. The pages keep their own.
+    /// </summary>
+    public static void UseApiStatusProblems(this WebApplication app) =>
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+
     public static IEndpointRouteBuilder MapLabelStudioApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi(ApiOpenApi.DocumentPath).AllowAnonymous();

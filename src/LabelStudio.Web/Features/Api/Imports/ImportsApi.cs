@@ -16,7 +16,7 @@ internal static class ImportsApi
     public static void MapImportsApi(this RouteGroupBuilder api)
     {
         api.MapPost("/projects/{projectId:int}/imports", StartAsync)
-            .Accepts<Stream>("text/csv", "application/x-ndjson", "application/octet-stream")
+            .Accepts<Stream>("text/csv", "application/x-ndjson", "*/*")
             .Produces<ImportJobResponse>(StatusCodes.Status202Accepted)
             .WithSummary("Uploads a CSV, TSV or JSON lines file as the body and queues its import (leads).");
         api.MapGet("/projects/{projectId:int}/imports/{jobId:int}", GetAsync)
