@@ -39,6 +39,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ProjectStatusService>();
         services.AddSingleton<ProjectInsights>();
         services.AddSingleton<CsvExporter>();
+        services.AddSingleton<ExportJobService>();
+        services.AddSingleton<ExportPlanner>();
+        services.AddSingleton<ExportRunner>();
         services.AddSingleton<QueueService>();
         services.AddSingleton<LabelingService>();
         services.AddSingleton<LabelHistory>();
@@ -55,11 +58,12 @@ public static class CoreServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The workers that retrain models and run imports; the CLI runs the same steps inline instead.</summary>
+    /// <summary>The workers that retrain models and run imports and exports; the CLI runs them inline.</summary>
     public static IServiceCollection AddLabelStudioWorkers(this IServiceCollection services)
     {
         services.AddHostedService<TrainingWorker>();
         services.AddHostedService<ImportWorker>();
+        services.AddHostedService<ExportWorker>();
         return services;
     }
 }

@@ -16,6 +16,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<TrainingState> TrainingStates => Set<TrainingState>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -4,6 +4,9 @@ public enum TableFileFormat
 {
     Delimited,
     JsonLines,
+
+    /// <summary>A Label Studio JSON export: an array of tasks with their annotations.</summary>
+    LabelStudioJson,
 }
 
 /// <summary>What the parser chose (or was told), so the UI can show it and offer to override it.</summary>
@@ -21,6 +24,7 @@ public sealed record DetectedFormat(
         var shape = Delimiter switch
         {
             null when Format == TableFileFormat.JsonLines => "JSON lines",
+            null when Format == TableFileFormat.LabelStudioJson => "Label Studio tasks",
             null => "one column",
             '\t' => "tab-separated",
             { } d => $"'{d}'-separated",

@@ -38,7 +38,7 @@ public static class TableFileParser
         var sample = DecodeSample(encoding, prefix, isWholeFile);
 
         var kind = options.Format ?? FormatOf(fileName, sample);
-        var delimiter = kind == TableFileFormat.JsonLines
+        var delimiter = kind is TableFileFormat.JsonLines or TableFileFormat.LabelStudioJson
             ? null
             : options.Delimiter ?? DelimiterSniffer.Sniff(sample, isWholeFile, fileName);
         var format = new DetectedFormat(kind, encoding.Encoding.WebName, encoding.BomLength > 0, delimiter);
@@ -47,9 +47,13 @@ public static class TableFileParser
         var afterBom = prefix.AsMemory(encoding.BomLength);
         await using var counted = new ProgressStream(stream, afterBom, encoding.BomLength, totalBytes, progress);
         using var reader = new StreamReader(counted, encoding.Encoding, false, ReaderBufferBytes, leaveOpen: true);
-        var table = kind == TableFileFormat.JsonLines
-            ? await JsonLinesReader.ReadAsync(reader, fileName, format, errors, ct)
-            : await DelimitedTableReader.ReadAsync(reader, fileName, format, errors, ct);
+        var table = kind switch
+        {
+            TableFileFormat.JsonLines => await JsonLinesReader.ReadAsync(reader, fileName, format, errors, ct),
+            TableFileFormat.LabelStudioJson =>
+                await LabelStudioTasksReader.ReadAsync(reader, fileName, format, errors, ct),
+            _ => await DelimitedTableReader.ReadAsync(reader, fileName, format, errors, ct),
+        };
 
         counted.Complete();
         return table;
@@ -115,6 +119,12 @@ public static class TableFileParser
         if (extension is ".csv" or ".tsv" or ".tab" or ".psv")
         {
             return TableFileFormat.Delimited;
+        }
+
+        // A JSON array is a Label Studio export; a JSON lines file starts with an object.
+        if (extension == ".json" || sample.TrimStart().StartsWith('['))
+        {
+            return sample.TrimStart().StartsWith('{') ? TableFileFormat.JsonLines : TableFileFormat.LabelStudioJson;
         }
 
         return sample.TrimStart().StartsWith('{') ? TableFileFormat.JsonLines : TableFileFormat.Delimited;

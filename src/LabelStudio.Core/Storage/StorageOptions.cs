@@ -14,4 +14,7 @@ public sealed class StorageOptions
 
     /// <summary>Largest file accepted for import.</summary>
     public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>How long a finished export file is kept for download before it is deleted.</summary>
+    public TimeSpan ExportRetention { get; set; } = TimeSpan.FromDays(7);
 }
