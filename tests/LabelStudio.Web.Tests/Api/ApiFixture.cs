@@ -69,6 +69,7 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public static string Lead => Roles.Lead;
     public static string Annotator => Roles.Annotator;
+    public static string DataScientist => Roles.DataScientist;
 }
 
 [CollectionDefinition(Name)]

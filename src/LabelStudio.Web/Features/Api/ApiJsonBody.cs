@@ -10,7 +10,9 @@ namespace LabelStudio.Web.Features.Api;
 /// </summary>
 internal sealed class ApiJsonBody(IOptions<JsonOptions> json, IOptions<ApiOptions> options)
 {
-    public async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The body as <typeparamref name="T"/>; an empty body is <paramref name="whenEmpty"/>, or refused.</summary>
+    public async Task<(T? Body, IResult? Problem)> ReadAsync<T>(
+        HttpRequest request, CancellationToken cancellationToken, T? whenEmpty = null)
         where T : class
     {
         var limit = options.Value.MaxJsonBytes;
@@ -32,7 +34,7 @@ internal sealed class ApiJsonBody(IOptions<JsonOptions> json, IOptions<ApiOption
         }
         if (buffer.Length == 0)
         {
-            return (null, ApiProblems.Invalid("body", "A JSON body is required."));
+            return whenEmpty is null ? (null, ApiProblems.Invalid("body", "A JSON body is required.")) : (whenEmpty, null);
         }
 
         try

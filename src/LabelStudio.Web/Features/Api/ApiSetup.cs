@@ -70,10 +70,15 @@ internal static class ApiSetup
         EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (!HttpMethods.IsGet(http.Request.Method) && !ApiClaims.CanWrite(http.User))
+        var isRead = HttpMethods.IsGet(http.Request.Method) ||
+            http.GetEndpoint()?.Metadata.GetMetadata<ReadOnlyCall>() is not null;
+        if (!isRead && !ApiClaims.CanWrite(http.User))
         {
             return ApiProblems.Forbidden("This token is read-only; this call needs a read-write token.");
         }
         return await next(context);
     }
 }
+
+/// <summary>Marks a POST that changes nothing in the project (it starts an export), so read tokens may call it.</summary>
+internal sealed class ReadOnlyCall;
