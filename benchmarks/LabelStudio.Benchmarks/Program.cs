@@ -1,4 +1,5 @@
 using LabelStudio.Benchmarks;
+using LabelStudio.Benchmarks.Api;
 using LabelStudio.Benchmarks.App;
 
 var command = args.FirstOrDefault();
@@ -9,6 +10,7 @@ return command switch
     "al-simulate" => SimulateBenchmark.Run(options),
     "import" => await ImportBenchmark.RunAsync(options),
     "serve" => await ServeBenchmark.RunAsync(options),
+    "api" => await ApiBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -23,6 +25,8 @@ static int Usage()
                LabelStudio.Benchmarks import [--rows 100000] [--numbers 8] [--repeats 3]
                LabelStudio.Benchmarks serve [--rows 50000] [--numbers 40] [--annotators 20] [--labels 1000]
                  [--seconds 20] [--think-ms 250]
+               LabelStudio.Benchmarks api [--rows 20000] [--numbers 8] [--clients 20] [--labels 200]
+                 [--seconds 20] [--think-ms 250] [--web PATH/LabelStudio.Web.dll]
         """);
     return 2;
 }
