@@ -7,6 +7,7 @@ using LabelStudio.Core.Items;
 using LabelStudio.Core.Labeling;
 using LabelStudio.Core.Projects;
 using LabelStudio.Core.Storage;
+using LabelStudio.Core.Teams;
 using LabelStudio.Core.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -55,6 +56,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ImportWriter>();
         services.AddSingleton<ImportRunner>();
         services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<MemberService>();
+        services.AddSingleton<ActivityLog>();
+        services.AddSingleton<AnnotatorProgressService>();
         return services;
     }
 

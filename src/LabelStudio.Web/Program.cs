@@ -1,7 +1,9 @@
 using LabelStudio.Core;
 using LabelStudio.Web;
 using LabelStudio.Web.Components;
+using LabelStudio.Web.Features.Access;
 using LabelStudio.Web.Features.Account;
+using LabelStudio.Web.Features.Admin;
 using LabelStudio.Web.Features.Api;
 using LabelStudio.Web.Features.Demo;
 using LabelStudio.Web.Features.Export;
@@ -17,7 +19,8 @@ builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOpt
 builder.Services.AddLabelStudioIdentity(builder.Configuration);
 builder.Services.AddLabelStudioApi(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
-builder.Services.AddSingleton<LabelStudio.Web.Features.Access.ProjectAccess>();
+builder.Services.AddProjectAccess();
+builder.Services.AddScoped<UserAdminService>();
 builder.Services.AddTransient<LabelStudio.Web.Features.Labeling.LabelingSession>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 // Bottom right: a notice at the top would cover the labeling page's header buttons.

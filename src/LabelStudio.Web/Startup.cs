@@ -1,4 +1,5 @@
 using LabelStudio.Core.Data;
+using LabelStudio.Core.Teams;
 using LabelStudio.Web.Features.Account;
 using LabelStudio.Web.Features.Demo;
 
@@ -16,6 +17,14 @@ internal static class Startup
         if (firstStart)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        }
+
+        // Projects without a lead (the demo, and those made before projects had members) are led by their
+        // creator, or else by the first admin.
+        var firstAdmin = await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().FirstAdminIdAsync();
+        if (firstAdmin is not null)
+        {
+            await app.Services.GetRequiredService<MemberService>().EnsureLeadsAsync(firstAdmin, CancellationToken.None);
         }
     }
 

@@ -18,6 +18,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+    public DbSet<ActivityEvent> ActivityEvents => Set<ActivityEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,7 @@ using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Features;
 using LabelStudio.Core.Import;
 using LabelStudio.Core.Storage;
+using LabelStudio.Core.Teams;
 using LabelStudio.Core.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public sealed partial class ImportRunner(
     ImportWriter writer,
     FeatureStore featureStore,
     TrainingScheduler scheduler,
+    ActivityLog activity,
     TimeProvider clock,
     ILogger<ImportRunner> logger)
 {
@@ -52,11 +54,16 @@ public sealed partial class ImportRunner(
         {
             var imported = await ImportAsync(job, progress, cancellationToken);
             LogImported(job.ProjectId, imported, job.FileName);
+            await activity.RecordAsync(job.ProjectId, ActivityType.Import, job.CreatedById,
+                $"Imported {job.FileName}: {imported:N0} items", cancellationToken);
         }
         catch (ImportFailedException failure)
         {
             LogRejected(job.ProjectId, job.FileName, failure.Errors.Count);
             await FailAsync(jobId, failure.Errors);
+            await activity.RecordAsync(job.ProjectId, ActivityType.Import, job.CreatedById,
+                $"Import of {job.FileName} refused: {failure.Errors.Count:N0} problems, nothing written",
+                CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

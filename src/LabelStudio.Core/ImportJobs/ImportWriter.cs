@@ -1,6 +1,7 @@
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Features;
+using LabelStudio.Core.Labeling;
 using LabelStudio.Core.Items;
 using LabelStudio.Core.Training;
 using LabelStudio.Ml;
@@ -149,7 +150,8 @@ public sealed class ImportWriter(
         if (!hasModel)
         {
             var pool = await db.Items
-                .Where(i => i.ProjectId == project.Id && i.CurrentClassId == null)
+                .Where(i => i.ProjectId == project.Id)
+                .Where(OverlapTargets.StillOpen(project.Overlap))
                 .OrderBy(i => i.Id)
                 .Select(i => i.Id)
                 .ToListAsync(cancellationToken);
@@ -162,7 +164,8 @@ public sealed class ImportWriter(
 
         var served = project.QueueVersion;
         var unranked = await db.Items.AsNoTracking()
-            .Where(i => i.ProjectId == project.Id && i.CurrentClassId == null)
+            .Where(i => i.ProjectId == project.Id)
+            .Where(OverlapTargets.StillOpen(project.Overlap))
             .Where(i => !db.ItemRanks.Any(r => r.ItemId == i.Id && r.ModelVersion == served))
             .OrderBy(i => i.Id)
             .Select(i => i.Id)

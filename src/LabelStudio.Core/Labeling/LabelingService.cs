@@ -59,7 +59,10 @@ public sealed partial class LabelingService(
         using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var item = await db.Items.FirstAsync(i => i.Id == submission.ItemId, cancellationToken);
-        await EnsureStillHeldAsync(db, submission, item, cancellationToken);
+        var firstLabelByUser = submission.ClassId is not null && !await db.LabelEvents.AnyAsync(
+            e => e.ItemId == item.Id && e.UserId == submission.UserId && e.Kind == LabelEventKind.Label,
+            cancellationToken);
+        await EnsureMayDecideAsync(db, submission, item, project.Overlap, firstLabelByUser, cancellationToken);
         var labelEvent = new LabelEvent
         {
             ProjectId = project.Id,
@@ -83,6 +86,7 @@ public sealed partial class LabelingService(
         {
             item.CurrentClassId = labelEvent.ClassId;
             item.CurrentLabelEventId = labelEvent.Id;
+            item.LabelCount += firstLabelByUser ? 1 : 0;
         }
         await db.Leases
             .Where(l => l.ItemId == item.Id && l.UserId == submission.UserId)
@@ -97,12 +101,18 @@ public sealed partial class LabelingService(
     public static int RoundOf(int labelEventsBefore, int roundSize) => labelEventsBefore / Math.Max(1, roundSize) + 1;
 
     /// <summary>
-    /// A decision on an item served from the queue stands only while the annotator still holds it:
-    /// after the lease expired and a colleague took the item, or once another tab of the same
-    /// annotator labeled it, the late decision would silently overwrite someone's label.
+    /// A decision on an item served from the queue stands while the annotator holds it. Once the lease
+    /// expired it stands only if the queue could still hand the item to them: otherwise a late decision
+    /// would overwrite a colleague's label or exceed the overlap. Decisions made without a lease (a
+    /// relabel from history, a correction) are deliberate and always stand.
     /// </summary>
-    private static async Task EnsureStillHeldAsync(
-        AppDbContext db, LabelSubmission submission, Item item, CancellationToken cancellationToken)
+    private static async Task EnsureMayDecideAsync(
+        AppDbContext db,
+        LabelSubmission submission,
+        Item item,
+        int overlap,
+        bool firstLabelByUser,
+        CancellationToken cancellationToken)
     {
         if (submission.LeaseId is not { } leaseId ||
             await db.Leases.AnyAsync(l => l.Id == leaseId && l.UserId == submission.UserId, cancellationToken))
@@ -110,13 +120,19 @@ public sealed partial class LabelingService(
             return;
         }
 
-        if (await db.Leases.AnyAsync(l => l.ItemId == item.Id && l.UserId != submission.UserId, cancellationToken))
+        var heldByOthers = await db.Leases.CountAsync(
+            l => l.ItemId == item.Id && l.UserId != submission.UserId, cancellationToken);
+        if (heldByOthers > 0 && item.LabelCount + heldByOthers >= overlap)
         {
             throw new LabelingException(
                 "Your hold on this item expired and it went to another annotator; here is your next one.",
                 itemTaken: true);
         }
-        if (item.CurrentClassId is not null)
+        // Labeled already: by an import (no annotator counted), up to the overlap, or by this very
+        // annotator in another tab.
+        var done = item.CurrentClassId is not null &&
+            (item.LabelCount == 0 || item.LabelCount >= overlap || !firstLabelByUser);
+        if (done)
         {
             throw new LabelingException(
                 "This item was already labeled, in another tab or by a colleague; here is your next one.",

@@ -14,8 +14,9 @@ public sealed class QueueService(
     TimeProvider clock)
 {
     /// <summary>
-    /// The item this annotator should label now: the one they already hold, or the best-ranked item
-    /// that nobody holds, nobody has labeled and this annotator has not skipped. Null when none is left.
+    /// The item this annotator should label now: the one they already hold, or the best-ranked item this
+    /// annotator has never labeled or skipped whose labels plus leases are still below its target (the
+    /// project's overlap, or 1). Null when none is left.
     /// </summary>
     public async Task<Lease?> NextAsync(int projectId, string userId, CancellationToken cancellationToken)
     {
@@ -23,15 +24,26 @@ public sealed class QueueService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         using var turn = await writeGate.EnterAsync(cancellationToken);
 
-        // An immediate transaction: SQLite takes the write lock up front, so the read below and the
+        // An immediate transaction: SQLite takes the write lock up front, so the count below and the
         // insert that follows cannot interleave with another annotator's request.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var project = await db.Projects.AsNoTracking()
+            .Where(p => p.Id == projectId)
+            .Select(p => new OverlapSettings(p.QueueVersion, p.Overlap, p.OverlapScope, p.OverlapPercent))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (project is null)
+        {
+            return null;
+        }
 
         var held = await db.Leases
             .Where(l => l.ProjectId == projectId && l.UserId == userId && l.ExpiresAt > now)
-            .Join(db.Items, l => l.ItemId, i => i.Id, (l, i) => new { Lease = l, i.CurrentClassId })
+            .Join(db.Items, l => l.ItemId, i => i.Id, (l, i) => new { Lease = l, i.CurrentClassId, i.LabelCount })
             .FirstOrDefaultAsync(cancellationToken);
-        if (held is { CurrentClassId: null })
+        // Still wanted: unlabeled, or labeled by colleagues and short of the overlap (the count was
+        // checked when the lease was taken).
+        if (held is not null &&
+            (held.CurrentClassId is null || held.LabelCount > 0 && held.LabelCount < project.Overlap))
         {
             held.Lease.ExpiresAt = now + options.Value.LeaseDuration;
             await db.SaveChangesAsync(cancellationToken);
@@ -43,7 +55,8 @@ public sealed class QueueService(
             .Where(l => l.ProjectId == projectId && (l.ExpiresAt <= now || l.UserId == userId))
             .ExecuteDeleteAsync(cancellationToken);
 
-        var candidate = await FreeItems(db, projectId, userId)
+        var overlapRanks = await OverlapRanksAsync(db, projectId, project, cancellationToken);
+        var candidate = await FreeItems(db, projectId, userId, project.Overlap, overlapRanks)
             .Select(r => new { r.ItemId, r.Score, r.ModelVersion })
             .FirstOrDefaultAsync(cancellationToken);
         if (candidate is null)
@@ -77,14 +90,36 @@ public sealed class QueueService(
             .ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>Ranked items nobody has labeled or holds and this annotator has not skipped, best first.</summary>
-    internal static IQueryable<ItemRank> FreeItems(AppDbContext db, int projectId, string userId) =>
+    /// <summary>
+    /// Ranked items this annotator has never decided on, still short of their target, best first. The
+    /// target is <paramref name="overlap"/> for the first <paramref name="overlapRanks"/> ranks and 1 after.
+    /// An item whose label was imported (labeled, but by no annotator) is done.
+    /// </summary>
+    private static IQueryable<ItemRank> FreeItems(
+        AppDbContext db, int projectId, string userId, int overlap, int overlapRanks) =>
         db.ItemRanks
             .Where(r => r.ProjectId == projectId)
             .Where(r => r.ModelVersion == db.Projects.Where(p => p.Id == projectId).Select(p => p.QueueVersion).First())
-            .Where(r => db.Items.Any(i => i.Id == r.ItemId && i.CurrentClassId == null))
-            .Where(r => !db.Leases.Any(l => l.ItemId == r.ItemId))
-            .Where(r => !db.LabelEvents.Any(e =>
-                e.ItemId == r.ItemId && e.UserId == userId && e.Kind == LabelEventKind.Skip))
+            .Where(r => db.Items.Any(i => i.Id == r.ItemId
+                && (i.CurrentClassId == null || i.LabelCount > 0)
+                && i.LabelCount + db.Leases.Count(l => l.ItemId == r.ItemId) < (r.Rank < overlapRanks ? overlap : 1)))
+            .Where(r => !db.LabelEvents.Any(e => e.ItemId == r.ItemId && e.UserId == userId))
             .OrderBy(r => r.Rank);
+
+    /// <summary>How many of the served generation's best ranks get the overlap; the rest need one label.</summary>
+    private static async Task<int> OverlapRanksAsync(
+        AppDbContext db, int projectId, OverlapSettings project, CancellationToken cancellationToken)
+    {
+        if (project.Overlap <= 1 || project.Scope == OverlapScope.AllItems)
+        {
+            return int.MaxValue;
+        }
+
+        var generationSize = await db.ItemRanks
+            .Where(r => r.ProjectId == projectId && r.ModelVersion == project.QueueVersion)
+            .MaxAsync(r => (int?)r.Rank, cancellationToken) + 1 ?? 0;
+        return OverlapTargets.OverlapRanks(generationSize, project.Percent);
+    }
+
+    private sealed record OverlapSettings(int QueueVersion, int Overlap, OverlapScope Scope, int Percent);
 }

@@ -1,3 +1,4 @@
+using LabelStudio.Core.Data.Entities;
 using LabelStudio.Ml;
 
 namespace LabelStudio.Core.Projects;
@@ -11,6 +12,12 @@ public sealed class ProjectDraft
     public int RoundSize { get; set; } = 20;
     public QueryStrategy Strategy { get; set; } = QueryStrategy.Margin;
     public bool ShowSuggestions { get; set; }
+
+    /// <summary>Distinct annotators per item; see <see cref="Data.Entities.Project.Overlap"/>.</summary>
+    public int Overlap { get; set; } = 1;
+
+    public OverlapScope OverlapScope { get; set; }
+    public int OverlapPercent { get; set; } = 20;
     public List<ClassDraft> Classes { get; set; } = [];
 }
 

@@ -1,3 +1,5 @@
+using LabelStudio.Core.Labeling;
+
 namespace LabelStudio.Core.Projects;
 
 /// <summary>Checks a project's settings before they are saved; every problem is reported at once.</summary>
@@ -21,6 +23,14 @@ public static class ProjectRules
         if (draft.RoundSize is < 1 or > MaxRoundSize)
         {
             problems.Add($"Round size must be between 1 and {MaxRoundSize}.");
+        }
+        if (draft.Overlap is < 1 or > OverlapTargets.MaxOverlap)
+        {
+            problems.Add($"Annotators per item must be between 1 and {OverlapTargets.MaxOverlap}.");
+        }
+        if (draft.OverlapPercent is < 1 or > 100)
+        {
+            problems.Add("The share of uncertain items that get several annotators must be between 1 and 100%.");
         }
         if (draft.Classes.Count < 2)
         {

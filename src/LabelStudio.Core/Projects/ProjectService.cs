@@ -1,5 +1,6 @@
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace LabelStudio.Core.Projects;
@@ -7,10 +8,16 @@ namespace LabelStudio.Core.Projects;
 /// <summary>Creates, edits and reads projects and their label classes.</summary>
 public sealed class ProjectService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<ProjectSummary>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>Every project, or with <paramref name="memberId"/> only the projects that user is a member of.</summary>
+    public async Task<IReadOnlyList<ProjectSummary>> ListAsync(string? memberId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Projects.AsNoTracking()
+        var projects = db.Projects.AsNoTracking();
+        if (memberId is not null)
+        {
+            projects = projects.Where(p => db.ProjectMembers.Any(m => m.ProjectId == p.Id && m.UserId == memberId));
+        }
+        return await projects
             .OrderBy(p => p.Name)
             .Select(p => new ProjectSummary(
                 p.Id,
@@ -43,10 +50,22 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> contexts, Tim
         Apply(draft, project);
         db.Projects.Add(project);
         await db.SaveChangesAsync(cancellationToken);
+
+        // The creator leads the project; a project made by the app itself (the demo) gets its lead at start-up.
+        if (userId is not null && await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+        {
+            db.ProjectMembers.Add(new ProjectMember
+            {
+                ProjectId = project.Id, UserId = userId, Role = ProjectRole.Lead, AddedAt = clock.GetUtcNow(),
+            });
+        }
+        ActivityLog.Add(db, project.Id, ActivityType.Settings, userId, $"Created the project '{project.Name}'", clock);
+        await db.SaveChangesAsync(cancellationToken);
         return project;
     }
 
-    public async Task UpdateAsync(int projectId, ProjectDraft draft, CancellationToken cancellationToken)
+    public async Task UpdateAsync(
+        int projectId, ProjectDraft draft, string? userId, CancellationToken cancellationToken)
     {
         Check(draft);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -64,12 +83,18 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> contexts, Tim
                 ["A class that already has labels cannot be removed; rename it instead."]);
         }
 
+        var before = ProjectChanges.Snapshot(project);
         project.Name = draft.Name.Trim();
         foreach (var cls in removed)
         {
             project.Classes.Remove(cls);
         }
         Apply(draft, project);
+        var changes = ProjectChanges.Describe(before, ProjectChanges.Snapshot(project));
+        if (changes.Length > 0)
+        {
+            ActivityLog.Add(db, projectId, ActivityType.Settings, userId, $"Changed {changes}", clock);
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -83,6 +108,9 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> contexts, Tim
         project.RoundSize = draft.RoundSize;
         project.Strategy = draft.Strategy;
         project.ShowSuggestions = draft.ShowSuggestions;
+        project.Overlap = draft.Overlap;
+        project.OverlapScope = draft.OverlapScope;
+        project.OverlapPercent = draft.OverlapPercent;
 
         var usedKeys = draft.Classes.Select(c => c.Hotkey).Where(k => k.Length > 0)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);

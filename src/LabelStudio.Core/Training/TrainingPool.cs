@@ -1,6 +1,7 @@
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Features;
+using LabelStudio.Core.Labeling;
 using LabelStudio.Ml;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +42,8 @@ internal sealed class TrainingPool
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var strategy = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Strategy)
+        var settings = await db.Projects.Where(p => p.Id == projectId)
+            .Select(p => new { p.Strategy, p.Overlap })
             .FirstAsync(cancellationToken);
         var classIndex = (await db.LabelClasses.Where(c => c.ProjectId == projectId)
                 .OrderBy(c => c.Ordinal).Select(c => c.Id).ToListAsync(cancellationToken))
@@ -50,14 +52,16 @@ internal sealed class TrainingPool
         var items = await db.Items.AsNoTracking()
             .Where(i => i.ProjectId == projectId)
             .OrderBy(i => i.Id)
-            .Select(i => new { i.Id, i.CurrentClassId })
+            .Select(i => new { i.Id, i.CurrentClassId, i.LabelCount })
             .ToListAsync(cancellationToken);
         var vectors = await featureStore.GetAsync(projectId, cancellationToken);
 
         var labeled = items.Where(i => i.CurrentClassId is not null)
             .Select(i => (i.Id, classIndex[i.CurrentClassId!.Value])).ToList();
-        var unlabeled = items.Where(i => i.CurrentClassId is null).Select(i => i.Id).ToList();
-        return new TrainingPool(projectId, strategy, classIndex.Count, labeled, unlabeled, vectors);
+        // Items short of the overlap are ranked too, though their first label already trains the model.
+        var unlabeled = items.Where(i => OverlapTargets.IsOpen(i.CurrentClassId, i.LabelCount, settings.Overlap))
+            .Select(i => i.Id).ToList();
+        return new TrainingPool(projectId, settings.Strategy, classIndex.Count, labeled, unlabeled, vectors);
     }
 
     public LabeledSet ToLabeledSet() => new(

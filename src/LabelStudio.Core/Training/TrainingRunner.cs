@@ -3,6 +3,7 @@ using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Features;
 using LabelStudio.Core.Storage;
+using LabelStudio.Core.Teams;
 using LabelStudio.Ml;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public sealed partial class TrainingRunner(
     TrainingLock trainingLock,
     ModelCache models,
     WriteGate writeGate,
+    ActivityLog activity,
     IOptions<TrainingOptions> options,
     TimeProvider clock,
     ILogger<TrainingRunner> logger)
@@ -124,6 +126,13 @@ public sealed partial class TrainingRunner(
         await ItemRankWriter.DeleteOtherGenerationsAsync(
             contexts, writeGate, claim.ProjectId, version, cancellationToken);
         LogTrained(claim.ProjectId, version, model.LabelCount, estimate.Accuracy, trainSeconds + scoreSeconds);
+        await activity.RecordAsync(
+            claim.ProjectId,
+            ActivityType.Training,
+            userId: null,
+            $"Trained model v{version} on {model.LabelCount:N0} labels",
+            cancellationToken,
+            estimate.Accuracy);
         return model;
     }
 

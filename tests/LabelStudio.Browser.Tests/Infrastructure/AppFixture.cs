@@ -1,4 +1,6 @@
 using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Projects;
+using LabelStudio.Core.Teams;
 using LabelStudio.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -48,7 +50,10 @@ public sealed class AppFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>A new annotator account, so tests that share this app keep their own label history.</summary>
+    /// <summary>
+    /// A new annotator account, so tests that share this app keep their own label history; a member of
+    /// every project so far (the seeded demo).
+    /// </summary>
     public async Task<Credentials> CreateAnnotatorAsync()
     {
         var number = Interlocked.Increment(ref userCount);
@@ -64,6 +69,11 @@ public sealed class AppFixture : IAsyncLifetime
         };
         Check(await users.CreateAsync(user, credentials.Password));
         Check(await users.AddToRoleAsync(user, Roles.Annotator));
+        var members = Services.GetRequiredService<MemberService>();
+        foreach (var project in await Services.GetRequiredService<ProjectService>().ListAsync(null, default))
+        {
+            await members.AddAsync(project.Id, credentials.Email, ProjectRole.Annotator, null, default);
+        }
         return credentials;
     }
 

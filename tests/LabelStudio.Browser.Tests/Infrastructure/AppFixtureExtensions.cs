@@ -11,7 +11,7 @@ internal static class AppFixtureExtensions
     /// <summary>The id of the seeded demo project, looked up rather than assumed.</summary>
     public static async Task<int> PenguinsIdAsync(this AppFixture app)
     {
-        var projects = await app.Services.GetRequiredService<ProjectService>().ListAsync(CancellationToken.None);
+        var projects = await app.Services.GetRequiredService<ProjectService>().ListAsync(memberId: null, CancellationToken.None);
         return projects.Single(p => p.Name == "Penguins").Id;
     }
 

@@ -36,11 +36,11 @@ public sealed class AnonymousAccessTests(AppFixture fixture) : IClassFixture<App
     }
 
     [Fact]
-    public void OnlyLoginAndTheErrorPageAreOpenToAnonymousVisitors()
+    public void OnlyLoginInvitationsErrorsAndAccessDeniedAreOpenToAnonymousVisitors()
     {
         var open = RouteTable.Pages.Where(page => page.AllowsAnonymous).Select(page => page.Template);
 
-        Assert.Equal(["/error", "/login"], open);
+        Assert.Equal(["/access-denied", "/error", "/invite", "/login"], open);
     }
 
     [Fact]

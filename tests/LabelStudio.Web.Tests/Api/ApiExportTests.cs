@@ -15,7 +15,9 @@ public sealed class ApiExportTests(ApiFixture fixture)
         var projectId = await ApiImportTests.CreateFruitProjectAsync(lead);
         var (csv, _) = FruitTable.Make(8);
         await ApiImportTests.ImportAsync(lead, projectId, csv, "fruit.csv", "&idColumn=id&labelColumn=label");
-        using var reader = await fixture.ClientAsync(ApiFixture.DataScientist, ApiTokenScope.Read);
+        var scientist = await fixture.UserAsync(ApiFixture.DataScientist);
+        await fixture.JoinAsync(projectId, scientist, ProjectRole.DataScientist);
+        using var reader = fixture.ClientWith((await fixture.TokenAsync(scientist, ApiTokenScope.Read)).Secret);
 
         var started = await reader.PostJsonAsync(
             $"/api/v1/projects/{projectId}/exports", new { format = "parquet", includePredictions = true });
@@ -34,7 +36,7 @@ public sealed class ApiExportTests(ApiFixture fixture)
     [Fact]
     public async Task AnUnknownFormatIsRefusedNamingTheFormatField()
     {
-        using var client = await fixture.ClientAsync(ApiFixture.Annotator);
+        using var client = await fixture.ClientAsync(ApiFixture.DataScientist);
 
         var response = await client.PostJsonAsync("/api/v1/projects/1/exports", new { format = "xlsx" });
 
@@ -45,7 +47,7 @@ public sealed class ApiExportTests(ApiFixture fixture)
     [Fact]
     public async Task AnExportOfAnotherProjectIsNotFound()
     {
-        using var client = await fixture.ClientAsync(ApiFixture.Annotator);
+        using var client = await fixture.ClientAsync(ApiFixture.DataScientist);
         var started = await (await client.PostAsync("/api/v1/projects/1/exports", null))
             .JsonAsync(HttpStatusCode.Accepted);
 

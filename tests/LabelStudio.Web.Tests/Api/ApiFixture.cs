@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using LabelStudio.Core.ApiTokens;
 using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Teams;
 using LabelStudio.Web.Features.Account;
 using LabelStudio.Web.Tests.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -14,6 +15,8 @@ namespace LabelStudio.Web.Tests.Api;
 /// </summary>
 public sealed class ApiFixture : IAsyncLifetime
 {
+    public const int DemoProjectId = 1;
+
     private readonly TempDirectory _data = new();
 
     public ApiFixture() => App = new AppFactory(
@@ -34,13 +37,33 @@ public sealed class ApiFixture : IAsyncLifetime
         _data.Dispose();
     }
 
-    /// <summary>A client that sends a fresh token of a new user with <paramref name="role"/>.</summary>
+    /// <summary>
+    /// A client that sends a fresh token of a new user with <paramref name="role"/>, a member of the demo
+    /// project in the matching project role unless <paramref name="member"/> is false.
+    /// </summary>
     public async Task<HttpClient> ClientAsync(
-        string role, ApiTokenScope scope = ApiTokenScope.ReadWrite, DateTimeOffset? expiresAt = null)
+        string role, ApiTokenScope scope = ApiTokenScope.ReadWrite, DateTimeOffset? expiresAt = null,
+        bool member = true)
     {
-        var (_, secret) = await TokenAsync(await UserAsync(role), scope, expiresAt);
+        var user = await UserAsync(role);
+        if (member)
+        {
+            await JoinAsync(DemoProjectId, user, ProjectRoleFor(role));
+        }
+        var (_, secret) = await TokenAsync(user, scope, expiresAt);
         return ClientWith(secret);
     }
+
+    public Task JoinAsync(int projectId, AppUser user, ProjectRole role) =>
+        App.Services.GetRequiredService<MemberService>()
+            .AddAsync(projectId, user.Email!, role, null, CancellationToken.None);
+
+    public static ProjectRole ProjectRoleFor(string role) => role switch
+    {
+        Roles.Annotator => ProjectRole.Annotator,
+        Roles.DataScientist => ProjectRole.DataScientist,
+        _ => ProjectRole.Lead,
+    };
 
     public HttpClient ClientWith(string secret)
     {

@@ -40,7 +40,9 @@ public sealed class ApiLabelingTests(ApiFixture fixture)
     public async Task ALabelIsRecordedAndListedWithItsAnnotator()
     {
         var user = await fixture.UserAsync(ApiFixture.Annotator);
+        await fixture.JoinAsync(Penguins, user, ProjectRole.Annotator);
         using var client = fixture.ClientWith((await fixture.TokenAsync(user)).Secret);
+        using var lead = await fixture.ClientAsync(ApiFixture.Lead);
         var item = await client.NextItemAsync(Penguins);
 
         var response = await client.PostJsonAsync($"/api/v1/projects/{Penguins}/labels", new
@@ -52,7 +54,7 @@ public sealed class ApiLabelingTests(ApiFixture fixture)
             secondsSpent = 3.5,
         });
         var label = await response.JsonAsync(HttpStatusCode.Created);
-        var page = await (await client.GetAsync(
+        var page = await (await lead.GetAsync(
             $"/api/v1/projects/{Penguins}/labels?after={label.GetProperty("id").GetInt64() - 1}&limit=1"))
             .JsonAsync(HttpStatusCode.OK);
 
@@ -62,13 +64,14 @@ public sealed class ApiLabelingTests(ApiFixture fixture)
         Assert.Equal(user.Email, listed.GetProperty("annotator").GetString());
         Assert.Equal("bill looks long", listed.GetProperty("comment").GetString());
         Assert.Equal(item.GetProperty("externalId").GetString(), listed.GetProperty("externalId").GetString());
-        Assert.NotEqual(item.GetProperty("itemId").GetInt64(), (await client.NextItemAsync(Penguins)).GetProperty("itemId").GetInt64());
+        var following = await client.NextItemAsync(Penguins);
+        Assert.NotEqual(item.GetProperty("itemId").GetInt64(), following.GetProperty("itemId").GetInt64());
     }
 
     [Fact]
     public async Task LabelsArePagedOldestFirstByCursor()
     {
-        using var client = await fixture.ClientAsync(ApiFixture.Annotator);
+        using var client = await fixture.ClientAsync(ApiFixture.Lead);
         for (var i = 0; i < 3; i++)
         {
             var item = await client.NextItemAsync(Penguins);

@@ -10,8 +10,9 @@ internal sealed class LeaseConfiguration : IEntityTypeConfiguration<Lease>
     {
         builder.HasOne<Item>().WithMany().HasForeignKey(l => l.ItemId).OnDelete(DeleteBehavior.Cascade);
 
-        // One holder per item: the database refuses a second lease even if two servers race.
-        builder.HasIndex(l => l.ItemId).IsUnique();
+        // One lease per item and annotator; how many annotators may hold an item at once (the project's
+        // overlap) is checked inside the immediate transaction that takes the lease.
+        builder.HasIndex(l => new { l.ItemId, l.UserId }).IsUnique();
         builder.HasIndex(l => new { l.ProjectId, l.UserId });
     }
 }

@@ -22,4 +22,7 @@ public sealed class Item
     public int? CurrentClassId { get; set; }
 
     public long? CurrentLabelEventId { get; set; }
+
+    /// <summary>How many distinct annotators labeled the item; the queue compares it with the overlap.</summary>
+    public int LabelCount { get; set; }
 }

@@ -19,6 +19,14 @@ public sealed class Project
     /// <summary>Whether annotators see the model's guess. Off by default so it does not anchor them.</summary>
     public bool ShowSuggestions { get; set; }
 
+    /// <summary>How many distinct annotators label each item that overlap applies to; 1 means no overlap.</summary>
+    public int Overlap { get; set; } = 1;
+
+    public OverlapScope OverlapScope { get; set; }
+
+    /// <summary>With <see cref="OverlapScope.UncertainItems"/>: the top share of the ranking, in percent.</summary>
+    public int OverlapPercent { get; set; } = 20;
+
     /// <summary>Serialized featurizer fitted on the project's items; null until items are imported.</summary>
     public string? FeaturizerJson { get; set; }
 

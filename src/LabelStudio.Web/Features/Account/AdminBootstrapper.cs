@@ -47,6 +47,14 @@ internal sealed partial class AdminBootstrapper(
         return true;
     }
 
+    /// <summary>The configured first admin while active, else any active admin.</summary>
+    public async Task<string?> FirstAdminIdAsync()
+    {
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        return admins.Where(a => a.DeactivatedAt is null).OrderBy(a => a.Email == options.Value.Email ? 0 : 1)
+            .Select(a => a.Id).FirstOrDefault();
+    }
+
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded)

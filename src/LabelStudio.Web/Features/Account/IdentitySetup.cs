@@ -17,7 +17,8 @@ internal static class IdentitySetup
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/login";
-            options.AccessDeniedPath = "/login";
+            // Signed in but not allowed: say so, rather than asking to log in again.
+            options.AccessDeniedPath = "/access-denied";
             options.ExpireTimeSpan = TimeSpan.FromDays(7);
             options.SlidingExpiration = true;
         });
@@ -38,6 +39,9 @@ internal static class IdentitySetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        // The security stamp is checked on every request, so a deactivated account or a reset password
+        // ends existing sessions at once; the check is one primary-key read.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddScoped<AdminBootstrapper>();
 
         // Keys live beside the database so login cookies survive a restart.

@@ -1,10 +1,10 @@
+using System.Text.Json.Serialization;
 using LabelStudio.Web.Features.Api.Authentication;
 using LabelStudio.Web.Features.Api.Exports;
 using LabelStudio.Web.Features.Api.Imports;
 using LabelStudio.Web.Features.Api.Labeling;
 using LabelStudio.Web.Features.Api.Models;
 using LabelStudio.Web.Features.Api.Projects;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 
 namespace LabelStudio.Web.Features.Api;

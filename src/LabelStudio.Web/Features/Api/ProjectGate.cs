@@ -7,31 +7,30 @@ namespace LabelStudio.Web.Features.Api;
 
 /// <summary>
 /// Asks <see cref="ProjectAccess"/> about every project-scoped call. A project the user may not see
-/// answers 404 like a missing one, so its existence is not revealed.
+/// answers 404 like a missing one, so its existence is not revealed; a member without the permission
+/// the call needs gets 403.
 /// </summary>
 internal sealed class ProjectGate(ProjectAccess access, IDbContextFactory<AppDbContext> contexts)
 {
-    /// <summary>Null when the user may view (and label) the project; otherwise the problem to answer.</summary>
-    public async Task<IResult?> ViewAsync(ClaimsPrincipal user, int projectId, CancellationToken cancellationToken)
+    /// <summary>Null when the user may do <paramref name="permission"/> in the project; otherwise the answer.</summary>
+    public async Task<IResult?> CheckAsync(
+        ClaimsPrincipal user, int projectId, ProjectPermission permission, CancellationToken cancellationToken)
     {
         if (!await access.CanViewAsync(user, projectId, cancellationToken) ||
             !await ExistsAsync(projectId, cancellationToken))
         {
             return ApiProblems.NotFound($"There is no project {projectId} you may see.");
         }
-        return null;
-    }
-
-    /// <summary>Null when the user may manage the project (import, retrain); otherwise the problem to answer.</summary>
-    public async Task<IResult?> ManageAsync(ClaimsPrincipal user, int projectId, CancellationToken cancellationToken)
-    {
-        if (await ViewAsync(user, projectId, cancellationToken) is { } problem)
+        if (permission == ProjectPermission.View || await access.HasAsync(user, projectId, permission, cancellationToken))
         {
-            return problem;
+            return null;
         }
-        return await access.CanManageAsync(user, projectId, cancellationToken)
-            ? null
-            : ApiProblems.Forbidden($"Only the project's leads may do this in project {projectId}.");
+        return ApiProblems.Forbidden(permission switch
+        {
+            ProjectPermission.Label => $"Only the annotators and leads of project {projectId} may label it.",
+            ProjectPermission.Export => $"Only the data scientists and leads of project {projectId} may export it.",
+            _ => $"Only the leads of project {projectId} may do this.",
+        });
     }
 
     private async Task<bool> ExistsAsync(int projectId, CancellationToken cancellationToken)

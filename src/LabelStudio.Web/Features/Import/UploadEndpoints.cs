@@ -3,7 +3,7 @@ using LabelStudio.Core.Import;
 using LabelStudio.Core.ImportJobs;
 using LabelStudio.Core.Projects;
 using LabelStudio.Core.Storage;
-using LabelStudio.Web.Features.Account;
+using LabelStudio.Web.Features.Access;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -52,7 +52,7 @@ internal static class UploadEndpoints
             {
                 return Results.Problem(failure.Message, statusCode: failure.StatusCode);
             }
-        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Lead));
+        }).RequireAuthorization(ProjectPolicies.Manage);
         return endpoints;
     }
 }

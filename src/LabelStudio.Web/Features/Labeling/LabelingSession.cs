@@ -3,6 +3,7 @@ using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Items;
 using LabelStudio.Core.Labeling;
 using LabelStudio.Core.Projects;
+using LabelStudio.Core.Teams;
 
 namespace LabelStudio.Web.Features.Labeling;
 
@@ -17,7 +18,8 @@ public sealed class LabelingSession(
     LabelingService labeling,
     LabelHistory history,
     ItemReader items,
-    SuggestionService suggestions)
+    SuggestionService suggestions,
+    AnnotatorProgressService progress)
 {
     private const int HistoryDepth = 200;
 
@@ -27,6 +29,9 @@ public sealed class LabelingSession(
 
     public Project? Project { get; private set; }
     public ProjectStatus? Status { get; private set; }
+
+    /// <summary>This annotator's own count in the project, beside the project's status line.</summary>
+    public AnnotatorProgress? MyProgress { get; private set; }
     public ItemDisplay? Item { get; private set; }
     public Lease? Lease { get; private set; }
 
@@ -100,6 +105,7 @@ public sealed class LabelingSession(
         if (Project is not null)
         {
             Status = await statuses.GetAsync(Project.Id, cancellationToken);
+            MyProgress = await progress.GetAsync(Project.Id, _userId, cancellationToken);
         }
     }
 

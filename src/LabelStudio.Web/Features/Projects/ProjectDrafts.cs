@@ -13,6 +13,9 @@ internal static class ProjectDrafts
         RoundSize = project.RoundSize,
         Strategy = project.Strategy,
         ShowSuggestions = project.ShowSuggestions,
+        Overlap = project.Overlap,
+        OverlapScope = project.OverlapScope,
+        OverlapPercent = project.OverlapPercent,
         Classes = project.Classes
             .Select(c => new ClassDraft { Id = c.Id, Name = c.Name, Color = c.Color, Hotkey = c.Hotkey })
             .ToList(),

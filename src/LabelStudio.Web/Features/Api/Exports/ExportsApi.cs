@@ -1,6 +1,7 @@
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Export;
 using LabelStudio.Core.Projects;
+using LabelStudio.Web.Features.Access;
 using LabelStudio.Web.Features.Api.Authentication;
 using LabelStudio.Web.Features.Export;
 
@@ -40,7 +41,7 @@ internal static class ExportsApi
         ExportJobService exports,
         CancellationToken cancellationToken)
     {
-        if (await gate.ViewAsync(http.User, projectId, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -65,7 +66,7 @@ internal static class ExportsApi
         int projectId, int exportId, HttpContext http, ProjectGate gate, ExportJobService exports,
         CancellationToken cancellationToken)
     {
-        if (await gate.ViewAsync(http.User, projectId, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -80,7 +81,7 @@ internal static class ExportsApi
         int projectId, int exportId, HttpContext http, ProjectGate gate, ExportJobService exports,
         CancellationToken cancellationToken)
     {
-        if (await gate.ViewAsync(http.User, projectId, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -108,7 +109,7 @@ internal static class ExportsApi
         CsvExporter exporter,
         CancellationToken cancellationToken)
     {
-        if (await gate.ViewAsync(http.User, projectId, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
         {
             return problem;
         }

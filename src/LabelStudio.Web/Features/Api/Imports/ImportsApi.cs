@@ -1,6 +1,7 @@
 using LabelStudio.Core.Import;
 using LabelStudio.Core.ImportJobs;
 using LabelStudio.Core.Storage;
+using LabelStudio.Web.Features.Access;
 using LabelStudio.Web.Features.Api.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,7 @@ internal static class ImportsApi
         IOptions<StorageOptions> storage,
         CancellationToken cancellationToken)
     {
-        if (await gate.ManageAsync(http.User, projectId, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Manage, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -72,7 +73,7 @@ internal static class ImportsApi
         int projectId, int jobId, HttpContext http, ProjectGate gate, ImportJobService imports,
         CancellationToken cancellationToken)
     {
-        if (await gate.ManageAsync(http.User, projectId, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Manage, cancellationToken) is { } problem)
         {
             return problem;
         }

@@ -1,6 +1,7 @@
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Labeling;
 using LabelStudio.Core.Projects;
+using LabelStudio.Web.Features.Access;
 using LabelStudio.Web.Features.Api.Authentication;
 
 namespace LabelStudio.Web.Features.Api.Labeling;
@@ -32,7 +33,7 @@ internal static class LabelingApi
         ProjectService projects,
         CancellationToken cancellationToken)
     {
-        if (await gate.ViewAsync(http.User, projectId, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Label, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -59,7 +60,7 @@ internal static class LabelingApi
         LabelPages pages,
         CancellationToken cancellationToken)
     {
-        if (await gate.ViewAsync(http.User, projectId, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Label, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -105,7 +106,7 @@ internal static class LabelingApi
         LabelPages pages,
         CancellationToken cancellationToken)
     {
-        if (await gate.ViewAsync(http.User, projectId, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
         {
             return problem;
         }

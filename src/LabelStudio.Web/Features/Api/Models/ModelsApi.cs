@@ -1,5 +1,6 @@
 using LabelStudio.Core.Projects;
 using LabelStudio.Core.Training;
+using LabelStudio.Web.Features.Access;
 
 namespace LabelStudio.Web.Features.Api.Models;
 
@@ -30,7 +31,7 @@ internal static class ModelsApi
         int projectId, HttpContext http, ProjectGate gate, ProjectInsights insights,
         CancellationToken cancellationToken)
     {
-        if (await gate.ViewAsync(http.User, projectId, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.View, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -45,7 +46,7 @@ internal static class ModelsApi
         int projectId, HttpContext http, ProjectGate gate, TrainingScheduler scheduler,
         CancellationToken cancellationToken)
     {
-        if (await gate.ManageAsync(http.User, projectId, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Manage, cancellationToken) is { } problem)
         {
             return problem;
         }

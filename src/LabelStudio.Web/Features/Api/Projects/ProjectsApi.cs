@@ -24,7 +24,7 @@ internal static class ProjectsApi
         HttpContext http, ProjectService projects, ProjectAccess access, CancellationToken cancellationToken)
     {
         var visible = new List<ProjectSummary>();
-        foreach (var project in await projects.ListAsync(cancellationToken))
+        foreach (var project in await projects.ListAsync(ProjectAccess.MemberFilterFor(http.User), cancellationToken))
         {
             if (await access.CanViewAsync(http.User, project.Id, cancellationToken))
             {
@@ -42,7 +42,7 @@ internal static class ProjectsApi
         ProjectStatusService statuses,
         CancellationToken cancellationToken)
     {
-        if (await gate.ViewAsync(http.User, projectId, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.View, cancellationToken) is { } problem)
         {
             return problem;
         }
