@@ -34,6 +34,7 @@ internal static class ApiBenchmark
         var file = SyntheticTable.Write(rows, numbers, seed: 3);
         var oracle = Oracle(file);
         var projectId = await CreateProjectAsync(admin, file);
+        await BenchAccounts.AddAnnotatorsAsync(server.DataDirectory, projectId, clients);
         File.Delete(file);
 
         // 1. A first model, as after a few rounds of real work.
@@ -146,8 +147,8 @@ internal static class ApiBenchmark
             folder.FullName, "src", "LabelStudio.Web", "bin", "Release", "net10.0", "LabelStudio.Web.dll");
         return dll is not null && File.Exists(dll)
             ? dll
-            : throw new InvalidOperationException(
-                "Build the web app first (dotnet build -c Release LabelStudio.sln) or pass --web PATH/LabelStudio.Web.dll.");
+            : throw new InvalidOperationException("Build the web app first " +
+                "(dotnet build -c Release LabelStudio.sln) or pass --web PATH/LabelStudio.Web.dll.");
     }
 
     private sealed class Timings

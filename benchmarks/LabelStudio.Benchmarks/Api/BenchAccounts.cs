@@ -2,6 +2,7 @@ using LabelStudio.Core;
 using LabelStudio.Core.ApiTokens;
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,11 +18,7 @@ internal static class BenchAccounts
     public static async Task<(string AdminToken, IReadOnlyList<string> AnnotatorTokens)> CreateAsync(
         string dataDirectory, int annotators)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory })
-            .Build();
-        await using var services = new ServiceCollection().AddLogging().AddLabelStudioCore(configuration)
-            .BuildServiceProvider();
+        await using var services = Services(dataDirectory);
         var tokens = services.GetRequiredService<ApiTokenService>();
 
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>()
@@ -42,9 +39,30 @@ internal static class BenchAccounts
         return (adminToken, annotatorTokens);
     }
 
+    /// <summary>Makes the benchmark's annotators members of the project, as its lead would.</summary>
+    public static async Task AddAnnotatorsAsync(string dataDirectory, int projectId, int annotators)
+    {
+        await using var services = Services(dataDirectory);
+        var members = services.GetRequiredService<MemberService>();
+        for (var index = 0; index < annotators; index++)
+        {
+            await members.AddAsync(projectId, Email(index), ProjectRole.Annotator, null, CancellationToken.None);
+        }
+    }
+
+    private static ServiceProvider Services(string dataDirectory)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory })
+            .Build();
+        return new ServiceCollection().AddLogging().AddLabelStudioCore(configuration).BuildServiceProvider();
+    }
+
+    private static string Email(int index) => $"annotator-{index}@labelstudio.test";
+
     private static AppUser Annotator(int index)
     {
-        var email = $"annotator-{index}@labelstudio.test";
+        var email = Email(index);
         return new AppUser
         {
             UserName = email,
