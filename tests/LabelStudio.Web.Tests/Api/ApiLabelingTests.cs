@@ -131,7 +131,8 @@ public sealed class ApiLabelingTests(ApiFixture fixture)
         await (await client.PostJsonAsync($"/api/v1/projects/{Penguins}/labels", decision))
             .JsonAsync(HttpStatusCode.Created);
 
-        var again = await client.PostJsonAsync($"/api/v1/projects/{Penguins}/labels", decision with { @class = "Gentoo" });
+        var again = await client.PostJsonAsync(
+            $"/api/v1/projects/{Penguins}/labels", decision with { @class = "Gentoo" });
 
         var problem = await again.ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("already labeled", problem.GetProperty("detail").GetString());

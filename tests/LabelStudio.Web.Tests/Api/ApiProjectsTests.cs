@@ -41,7 +41,8 @@ public sealed class ApiProjectsTests(ApiFixture fixture)
     {
         using var client = await fixture.ClientAsync(ApiFixture.Annotator);
 
-        var response = await client.PostJsonAsync("/api/v1/projects", new { name = "Nope", classes = new[] { "a", "b" } });
+        var response = await client.PostJsonAsync(
+            "/api/v1/projects", new { name = "Nope", classes = new[] { "a", "b" } });
 
         await response.ProblemAsync(HttpStatusCode.Forbidden);
     }
@@ -65,7 +66,8 @@ public sealed class ApiProjectsTests(ApiFixture fixture)
     {
         using var client = await fixture.ClientAsync(ApiFixture.Lead);
 
-        var response = await client.PostJsonAsync("/api/v1/projects", new { name = "Penguins", classes = new[] { "a", "b" } });
+        var response = await client.PostJsonAsync(
+            "/api/v1/projects", new { name = "Penguins", classes = new[] { "a", "b" } });
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("already exists", problem.FieldErrors("name")[0]);

@@ -10,7 +10,7 @@ namespace LabelStudio.Web.Features.Api;
 /// </summary>
 internal sealed class ApiJsonBody(IOptions<JsonOptions> json, IOptions<ApiOptions> options)
 {
-    /// <summary>The body as <typeparamref name="T"/>; an empty body is <paramref name="whenEmpty"/>, or refused.</summary>
+    /// <summary>The body as <typeparamref name="T"/>; empty, it is <paramref name="whenEmpty"/> or refused.</summary>
     public async Task<(T? Body, IResult? Problem)> ReadAsync<T>(
         HttpRequest request, CancellationToken cancellationToken, T? whenEmpty = null)
         where T : class
@@ -34,13 +34,16 @@ internal sealed class ApiJsonBody(IOptions<JsonOptions> json, IOptions<ApiOption
         }
         if (buffer.Length == 0)
         {
-            return whenEmpty is null ? (null, ApiProblems.Invalid("body", "A JSON body is required.")) : (whenEmpty, null);
+            return whenEmpty is null
+                ? (null, ApiProblems.Invalid("body", "A JSON body is required."))
+                : (whenEmpty, null);
         }
 
         try
         {
             buffer.Position = 0;
-            var body = await JsonSerializer.DeserializeAsync<T>(buffer, json.Value.SerializerOptions, cancellationToken);
+            var body = await JsonSerializer.DeserializeAsync<T>(
+                buffer, json.Value.SerializerOptions, cancellationToken);
             return body is null ? (null, ApiProblems.Invalid("body", "A JSON object is required.")) : (body, null);
         }
         catch (JsonException failure)

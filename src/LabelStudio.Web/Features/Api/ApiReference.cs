@@ -16,7 +16,8 @@ public static class ApiReference
             $"curl {Auth} {{base}}api/v1/projects/1"),
         new("POST", "/api/v1/projects", "read-write", "Create a project (Admin or Lead).",
             $"curl {Auth} -H 'Content-Type: application/json' \\\n" +
-            "  -d '{\"name\": \"Fruit\", \"classes\": [\"apple\", \"pear\"], \"roundSize\": 20}' {base}api/v1/projects"),
+            "  -d '{\"name\": \"Fruit\", \"classes\": [\"apple\", \"pear\"], \"roundSize\": 20}' \\\n" +
+            "  {base}api/v1/projects"),
         new("POST", "/api/v1/projects/{id}/imports", "read-write",
             "Upload a CSV, TSV or JSON lines file and queue its import (leads). Query: fileName (required), " +
             "idColumn, labelColumn, labelMode=labels|hidden, features=a,b (default: every other column), " +
@@ -36,6 +37,16 @@ public static class ApiReference
         new("GET", "/api/v1/projects/{id}/labels", "read",
             "Every label event, oldest first; pass the answer's next as after for the next page (limit ≤ 1000).",
             $"curl {Auth} '{{base}}api/v1/projects/1/labels?after=0&limit=500'"),
+        new("POST", "/api/v1/projects/{id}/exports", "read",
+            "Start an export package (data file, manifest, classes): format csv, json-lines, parquet or " +
+            "label-studio; scope, minimumAgreement, includeSkipped, includePredictions, includeFeatures.",
+            $"curl {Auth} -H 'Content-Type: application/json' \\\n" +
+            "  -d '{\"format\": \"parquet\", \"includePredictions\": true}' {base}api/v1/projects/1/exports"),
+        new("GET", "/api/v1/projects/{id}/exports/{exportId}", "read",
+            "Poll an export; download is set when the package is ready.",
+            $"curl {Auth} {{base}}api/v1/projects/1/exports/3"),
+        new("GET", "/api/v1/projects/{id}/exports/{exportId}/file", "read", "Download the finished ZIP package.",
+            $"curl {Auth} -o labels.zip {{base}}api/v1/projects/1/exports/3/file"),
         new("GET", "/api/v1/projects/{id}/export.csv", "read",
             "The labeled items as CSV: original columns, then label, annotator, time, model version and round.",
             $"curl {Auth} -o labels.csv {{base}}api/v1/projects/1/export.csv"),

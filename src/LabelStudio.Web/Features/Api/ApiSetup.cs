@@ -80,5 +80,5 @@ internal static class ApiSetup
     }
 }
 
-/// <summary>Marks a POST that changes nothing in the project (it starts an export), so read tokens may call it.</summary>
+/// <summary>Marks a POST that changes nothing in the project (starting an export): read tokens may call it.</summary>
 internal sealed class ReadOnlyCall;

@@ -21,7 +21,8 @@ internal sealed class ProjectGate(ProjectAccess access, IDbContextFactory<AppDbC
         {
             return ApiProblems.NotFound($"There is no project {projectId} you may see.");
         }
-        if (permission == ProjectPermission.View || await access.HasAsync(user, projectId, permission, cancellationToken))
+        if (permission == ProjectPermission.View ||
+            await access.HasAsync(user, projectId, permission, cancellationToken))
         {
             return null;
         }

@@ -45,7 +45,8 @@ internal static class ExportsApi
         {
             return problem;
         }
-        var (options, bodyProblem) = await json.ReadAsync(http.Request, cancellationToken, whenEmpty: new ExportOptions());
+        var (options, bodyProblem) = await json.ReadAsync(
+            http.Request, cancellationToken, whenEmpty: new ExportOptions());
         if (bodyProblem is not null)
         {
             return bodyProblem;
@@ -93,7 +94,8 @@ internal static class ExportsApi
         }
         if (job.Status is ExportStatus.Queued or ExportStatus.Running)
         {
-            return ApiProblems.Conflict($"Export {exportId} is still being written ({job.Progress:P0}); poll it first.");
+            return ApiProblems.Conflict(
+                $"Export {exportId} is still being written ({job.Progress:P0}); poll it first.");
         }
         return exports.FilePath(job) is { } path
             ? TypedResults.PhysicalFile(path, "application/zip", job.FileName)

@@ -10,7 +10,7 @@ internal sealed class LabelPages(IDbContextFactory<AppDbContext> contexts)
 {
     public const int MaxLimit = 1000;
 
-    /// <summary>Events with an id above <paramref name="after"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    /// <summary>Events after the id <paramref name="after"/>, oldest first, at most <paramref name="limit"/>.</summary>
     public async Task<LabelPageResponse> PageAsync(
         int projectId, long after, int limit, CancellationToken cancellationToken)
     {

@@ -36,7 +36,8 @@ internal static class LabelRequestReader
         else if (!skip)
         {
             classId = project.Classes
-                .FirstOrDefault(c => string.Equals(c.Name, request.Class!.Trim(), StringComparison.OrdinalIgnoreCase))?.Id;
+                .FirstOrDefault(c => string.Equals(
+                    c.Name, request.Class!.Trim(), StringComparison.OrdinalIgnoreCase))?.Id;
             if (classId is null)
             {
                 errors["class"] = [$"'{request.Class}' is not a class of this project ({Names(project)})."];

@@ -118,7 +118,8 @@ internal static class LabelingApi
         return TypedResults.Ok(await pages.PageAsync(projectId, after ?? 0, limit ?? 100, cancellationToken));
     }
 
-    private static LabelResponse ToResponse(LabelEvent recorded, string externalId, Project project, string annotator) =>
+    private static LabelResponse ToResponse(
+        LabelEvent recorded, string externalId, Project project, string annotator) =>
         new(
             recorded.Id,
             recorded.ItemId,

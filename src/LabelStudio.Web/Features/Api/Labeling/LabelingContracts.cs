@@ -15,7 +15,7 @@ public sealed record NextItemResponse(
     IReadOnlyDictionary<string, string?> Fields,
     IReadOnlyList<string> Classes);
 
-/// <summary>A decision: a class name (any case), or <c>skip: true</c>. The lease comes from the next-item call.</summary>
+/// <summary>A decision: a class name (any case) or <c>skip: true</c>, with the lease the next-item call gave.</summary>
 public sealed record LabelRequest(
     long? ItemId,
     long? LeaseId,
@@ -38,5 +38,5 @@ public sealed record LabelResponse(
     int Round,
     int ModelVersion);
 
-/// <summary>A page of label events, oldest first; pass <paramref name="Next"/> as <c>after</c> for the next page.</summary>
+/// <summary>Label events, oldest first; pass <paramref name="Next"/> as <c>after</c> for the next page.</summary>
 public sealed record LabelPageResponse(IReadOnlyList<LabelResponse> Labels, long? Next);
