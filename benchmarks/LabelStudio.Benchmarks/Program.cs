@@ -1,4 +1,5 @@
 using LabelStudio.Benchmarks;
+using LabelStudio.Benchmarks.Api;
 using LabelStudio.Benchmarks.App;
 using LabelStudio.Benchmarks.Images;
 
@@ -14,6 +15,7 @@ return command switch
     "embed" => EmbedBenchmark.Run(options),
     "image-simulate" => ImageSimulateBenchmark.Run(options),
     "export" => await ExportBenchmark.RunAsync(options),
+    "api" => await ApiBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -36,6 +38,8 @@ static int Usage()
                LabelStudio.Benchmarks image-simulate [--features resnet|fallback] [--size 64] [--cache DIR]
                  and the options of al-simulate
                LabelStudio.Benchmarks export [--rows 100000] [--numbers 8] [--repeats 3]
+               LabelStudio.Benchmarks api [--rows 20000] [--numbers 8] [--clients 20] [--labels 200]
+                 [--seconds 20] [--think-ms 250] [--web PATH/LabelStudio.Web.dll]
         """);
     return 2;
 }

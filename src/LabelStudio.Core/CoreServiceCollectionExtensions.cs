@@ -1,3 +1,4 @@
+using LabelStudio.Core.ApiTokens;
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Export;
 using LabelStudio.Core.Features;
@@ -61,6 +62,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ImportRunner>();
         services.AddSingleton<ImageImportRunner>();
         services.AddSingleton<MediaImportWriter>();
+        services.AddSingleton<ApiTokenService>();
         services.AddSingleton<MemberService>();
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<AnnotatorProgressService>();

@@ -4,6 +4,7 @@ using LabelStudio.Web.Components;
 using LabelStudio.Web.Features.Access;
 using LabelStudio.Web.Features.Account;
 using LabelStudio.Web.Features.Admin;
+using LabelStudio.Web.Features.Api;
 using LabelStudio.Web.Features.Demo;
 using LabelStudio.Web.Features.Export;
 using LabelStudio.Web.Features.Health;
@@ -18,6 +19,7 @@ builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminO
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 builder.Services.AddDemoImageFolder();
 builder.Services.AddLabelStudioIdentity(builder.Configuration);
+builder.Services.AddLabelStudioApi(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddProjectAccess();
 builder.Services.AddScoped<UserAdminService>();
@@ -35,8 +37,10 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 app.UseHandWrittenAssets();
+app.UseApiStatusProblems();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -45,6 +49,7 @@ app.MapAccountEndpoints();
 app.MapExportEndpoints();
 app.MapUploadEndpoints();
 app.MapMediaEndpoints();
+app.MapLabelStudioApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

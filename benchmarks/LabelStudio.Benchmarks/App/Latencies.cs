@@ -18,6 +18,8 @@ internal sealed class Latencies(string name)
         return result;
     }
 
+    public void Record(double milliseconds) => _milliseconds.Add(milliseconds);
+
     public string Describe()
     {
         var sorted = _milliseconds.Order().ToArray();

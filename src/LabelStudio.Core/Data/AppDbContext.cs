@@ -18,6 +18,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<TrainingState> TrainingStates => Set<TrainingState>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
     public DbSet<ActivityEvent> ActivityEvents => Set<ActivityEvent>();
 

@@ -89,8 +89,9 @@ public sealed partial class ImportRunner(
         // 2. Check the plan and every value against it.
         await progress.ReportAsync(0.4, "Checking every row", cancellationToken);
         var request = ImportRequest.FromJson(job.PlanJson);
+        var plan = request.PlanFor(table);
         var classes = await ClassNamesAsync(job.ProjectId, cancellationToken);
-        var validation = ImportPlanValidator.Validate(table, request.Plan, classes);
+        var validation = ImportPlanValidator.Validate(table, plan, classes);
         if (validation.Errors.Count > 0 || (validation.UnknownClasses.Count > 0 && !request.AddMissingClasses))
         {
             throw new ImportFailedException([.. validation.Errors, .. validation.UnknownClassErrors()]);
@@ -99,7 +100,7 @@ public sealed partial class ImportRunner(
         // 3. Featurize every item of the project, old and new, on one scale.
         await progress.ReportAsync(0.5, "Computing features", cancellationToken);
         var batch = await ImportBatch.PrepareAsync(
-            contexts, job.ProjectId, table, request.Plan, validation, cancellationToken);
+            contexts, job.ProjectId, table, plan, validation, cancellationToken);
 
         // 4. Write it all at once.
         await progress.ReportAsync(0.7, $"Writing {batch.Rows.Count:N0} items", cancellationToken);

@@ -37,11 +37,16 @@ public static class RouteAccess
         [.. page.Component.GetCustomAttributes<AuthorizeAttribute>(inherit: true)],
         page.AllowsAnonymous));
 
-    /// <summary>Endpoints the app's own code maps (not pages or framework assets), every method.</summary>
+    /// <summary>
+    /// Endpoints the app's own code maps (not pages or framework assets), every method. The REST API is
+    /// left to the API tests: it takes tokens, never the login cookie these clients carry, and asks
+    /// ProjectAccess itself so it can answer 404 to outsiders (ApiMembershipTests).
+    /// </summary>
     public static IEnumerable<Route> Endpoints(AppFactory app) =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<MethodInfo>()?.DeclaringType?.Assembly == typeof(Program).Assembly)
+            .Where(e => !e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(method => new Route(
                     method,

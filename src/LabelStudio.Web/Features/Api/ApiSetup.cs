@@ -1,0 +1,84 @@
+using System.Text.Json.Serialization;
+using LabelStudio.Web.Features.Api.Authentication;
+using LabelStudio.Web.Features.Api.Exports;
+using LabelStudio.Web.Features.Api.Imports;
+using LabelStudio.Web.Features.Api.Labeling;
+using LabelStudio.Web.Features.Api.Models;
+using LabelStudio.Web.Features.Api.Projects;
+using Microsoft.AspNetCore.Authentication;
+
+namespace LabelStudio.Web.Features.Api;
+
+internal static class ApiSetup
+{
+    public const string Policy = "api";
+    public const string Prefix = "/api/v1";
+
+    /// <summary>Token authentication, the API policy, rate limits, JSON and the OpenAPI document.</summary>
+    public static IServiceCollection AddLabelStudioApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ApiOptions.Section);
+        var options = section.Get<ApiOptions>() ?? new ApiOptions();
+        services.Configure<ApiOptions>(section);
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiClaims.Scheme, null);
+
+        // Only the token scheme: the login cookie never authorizes an API call, so there is no CSRF path.
+        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
+            .AddAuthenticationSchemes(ApiClaims.Scheme)
+            .RequireAuthenticatedUser());
+        services.AddRateLimiter(limiter => ApiRateLimits.AddPerTokenPolicy(limiter, options));
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(
+            new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
+        services.AddOpenApi(ApiOpenApi.DocumentName, ApiOpenApi.Configure);
+
+        services.AddSingleton<ApiJsonBody>();
+        services.AddSingleton<ProjectGate>();
+        services.AddSingleton<LabelPages>();
+        return services;
+    }
+
+    /// <summary>
+    /// Answers that carry only a status under /api (an unknown path, a wrong method or content type)
+    /// get a problem body too, so a client always has something to read. The pages keep their own.
+    /// </summary>
+    public static void UseApiStatusProblems(this WebApplication app) =>
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+
+    public static IEndpointRouteBuilder MapLabelStudioApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpenApi(ApiOpenApi.DocumentPath).AllowAnonymous();
+
+        var api = endpoints.MapGroup(Prefix)
+            .RequireAuthorization(Policy)
+            .RequireRateLimiting(ApiRateLimits.PerToken)
+            .AddEndpointFilter(WriteScopeFilterAsync)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapProjectsApi();
+        api.MapImportsApi();
+        api.MapLabelingApi();
+        api.MapModelsApi();
+        api.MapExportsApi();
+        return endpoints;
+    }
+
+    /// <summary>Every call that is not a read needs a read-write token, whatever the endpoint.</summary>
+    private static async ValueTask<object?> WriteScopeFilterAsync(
+        EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var isRead = HttpMethods.IsGet(http.Request.Method) ||
+            http.GetEndpoint()?.Metadata.GetMetadata<ReadOnlyCall>() is not null;
+        if (!isRead && !ApiClaims.CanWrite(http.User))
+        {
+            return ApiProblems.Forbidden("This token is read-only; this call needs a read-write token.");
+        }
+        return await next(context);
+    }
+}
+
+/// <summary>Marks a POST that changes nothing in the project (starting an export): read tokens may call it.</summary>
+internal sealed class ReadOnlyCall;

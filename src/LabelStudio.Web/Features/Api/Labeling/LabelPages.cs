@@ -1,0 +1,56 @@
+using System.Text.Json;
+using LabelStudio.Core.Data;
+using LabelStudio.Core.Items;
+using Microsoft.EntityFrameworkCore;
+
+namespace LabelStudio.Web.Features.Api.Labeling;
+
+/// <summary>The API's reads for labeling: label events page by page, and an item's raw fields.</summary>
+internal sealed class LabelPages(IDbContextFactory<AppDbContext> contexts)
+{
+    public const int MaxLimit = 1000;
+
+    /// <summary>Events after the id <paramref name="after"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    public async Task<LabelPageResponse> PageAsync(
+        int projectId, long after, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var labels = await db.LabelEvents.AsNoTracking()
+            .Where(e => e.ProjectId == projectId && e.Id > after)
+            .OrderBy(e => e.Id)
+            .Take(limit)
+            .Select(e => new LabelResponse(
+                e.Id,
+                e.ItemId,
+                db.Items.Where(i => i.Id == e.ItemId).Select(i => i.ExternalId).First(),
+                e.Kind,
+                db.LabelClasses.Where(c => c.Id == e.ClassId).Select(c => c.Name).FirstOrDefault(),
+                db.Users.Where(u => u.Id == e.UserId).Select(u => u.Email).FirstOrDefault() ?? e.UserId,
+                e.Comment,
+                e.CreatedAt,
+                e.SecondsSpent,
+                e.Round,
+                e.ModelVersion))
+            .ToListAsync(cancellationToken);
+        return new LabelPageResponse(labels, labels.Count == limit ? labels[^1].Id : null);
+    }
+
+    /// <summary>The item's external id and its id and feature values as imported, in the file's column order.</summary>
+    public async Task<(string ExternalId, Dictionary<string, string?> Fields)> FieldsAsync(
+        int projectId, long itemId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var item = await db.Items.AsNoTracking()
+            .Where(i => i.Id == itemId && i.ProjectId == projectId)
+            .Select(i => new { i.ExternalId, i.DataJson })
+            .FirstAsync(cancellationToken);
+        var columnsJson = await db.Projects.Where(p => p.Id == projectId).Select(p => p.ColumnsJson)
+            .FirstAsync(cancellationToken);
+
+        var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(item.DataJson) ?? [];
+        var fields = ProjectColumns.Parse(columnsJson)
+            .Where(c => c.Role is ColumnRole.Feature or ColumnRole.Id)
+            .ToDictionary(c => c.Name, c => values.GetValueOrDefault(c.Name));
+        return (item.ExternalId, fields);
+    }
+}

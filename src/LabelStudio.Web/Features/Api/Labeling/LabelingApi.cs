@@ -1,0 +1,135 @@
+using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Labeling;
+using LabelStudio.Core.Projects;
+using LabelStudio.Web.Features.Access;
+using LabelStudio.Web.Features.Api.Authentication;
+
+namespace LabelStudio.Web.Features.Api.Labeling;
+
+/// <summary>Labeling as on the labeling page: lease the next item, post a decision, read the decisions.</summary>
+internal static class LabelingApi
+{
+    public static void MapLabelingApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/projects/{projectId:int}/next", NextAsync)
+            .Produces<NextItemResponse>()
+            .Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Leases the item the token's user should label now; 204 when none is left.");
+        api.MapPost("/projects/{projectId:int}/labels", LabelAsync)
+            .Accepts<LabelRequest>("application/json")
+            .Produces<LabelResponse>(StatusCodes.Status201Created)
+            .WithSummary("Labels or skips an item; 409 when the item moved on without you.");
+        api.MapGet("/projects/{projectId:int}/labels", ListAsync)
+            .Produces<LabelPageResponse>()
+            .WithSummary("Label events, oldest first, paged by 'after' (the last id seen) and 'limit'.");
+    }
+
+    private static async Task<IResult> NextAsync(
+        int projectId,
+        HttpContext http,
+        ProjectGate gate,
+        QueueService queue,
+        LabelPages pages,
+        ProjectService projects,
+        CancellationToken cancellationToken)
+    {
+        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Label, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+
+        var lease = await queue.NextAsync(projectId, ApiClaims.UserId(http.User), cancellationToken);
+        if (lease is null)
+        {
+            return TypedResults.NoContent();
+        }
+        var (externalId, fields) = await pages.FieldsAsync(projectId, lease.ItemId, cancellationToken);
+        var project = (await projects.GetAsync(projectId, cancellationToken))!;
+        return TypedResults.Ok(new NextItemResponse(
+            lease.Id, lease.ItemId, externalId, lease.ExpiresAt, lease.ModelVersion, fields,
+            [.. project.Classes.Select(c => c.Name)]));
+    }
+
+    private static async Task<IResult> LabelAsync(
+        int projectId,
+        HttpContext http,
+        ProjectGate gate,
+        ApiJsonBody json,
+        ProjectService projects,
+        LabelingService labeling,
+        LabelPages pages,
+        CancellationToken cancellationToken)
+    {
+        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Label, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+        var (request, bodyProblem) = await json.ReadAsync<LabelRequest>(http.Request, cancellationToken);
+        if (bodyProblem is not null)
+        {
+            return bodyProblem;
+        }
+        var project = (await projects.GetAsync(projectId, cancellationToken))!;
+        var (classId, errors) = LabelRequestReader.Read(request!, project);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var submission = new LabelSubmission(
+            projectId, request!.ItemId!.Value, ApiClaims.UserId(http.User), classId,
+            request.SecondsSpent ?? 0, request.Comment, SuggestionShown: false, request.LeaseId);
+        try
+        {
+            var recorded = await labeling.SubmitAsync(submission, cancellationToken);
+            var (externalId, _) = await pages.FieldsAsync(projectId, recorded.ItemId, cancellationToken);
+            return TypedResults.Created(
+                $"{ApiSetup.Prefix}/projects/{projectId}/labels?after={recorded.Id - 1}&limit=1",
+                ToResponse(recorded, externalId, project, http.User.Identity?.Name ?? recorded.UserId));
+        }
+        catch (LabelingException refused) when (refused.ItemTaken)
+        {
+            return ApiProblems.Conflict(refused.Message);
+        }
+        catch (LabelingException refused)
+        {
+            return ApiProblems.Invalid("itemId", refused.Message);
+        }
+    }
+
+    private static async Task<IResult> ListAsync(
+        int projectId,
+        long? after,
+        int? limit,
+        HttpContext http,
+        ProjectGate gate,
+        LabelPages pages,
+        CancellationToken cancellationToken)
+    {
+        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+        if (limit is < 1 or > LabelPages.MaxLimit)
+        {
+            return ApiProblems.Invalid("limit", $"limit must be between 1 and {LabelPages.MaxLimit}.");
+        }
+
+        return TypedResults.Ok(await pages.PageAsync(projectId, after ?? 0, limit ?? 100, cancellationToken));
+    }
+
+    private static LabelResponse ToResponse(
+        LabelEvent recorded, string externalId, Project project, string annotator) =>
+        new(
+            recorded.Id,
+            recorded.ItemId,
+            externalId,
+            recorded.Kind,
+            project.Classes.FirstOrDefault(c => c.Id == recorded.ClassId)?.Name,
+            annotator,
+            recorded.Comment,
+            recorded.CreatedAt,
+            recorded.SecondsSpent,
+            recorded.Round,
+            recorded.ModelVersion);
+}

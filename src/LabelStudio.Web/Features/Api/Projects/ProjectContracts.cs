@@ -1,0 +1,26 @@
+namespace LabelStudio.Web.Features.Api.Projects;
+
+/// <summary>A new project: its name and at least two classes; the rest has the settings page's defaults.</summary>
+public sealed record CreateProjectRequest(
+    string? Name,
+    IReadOnlyList<string>? Classes,
+    string? Description = null,
+    string? Instructions = null,
+    int? RoundSize = null,
+    string? Strategy = null,
+    bool? ShowSuggestions = null);
+
+public sealed record ClassResponse(int Id, string Name, string Hotkey, string Color);
+
+public sealed record ProjectResponse(
+    int Id,
+    string Name,
+    string Description,
+    string Instructions,
+    int RoundSize,
+    string Strategy,
+    IReadOnlyList<ClassResponse> Classes,
+    int ItemCount,
+    int LabeledCount,
+    int? ModelVersion,
+    double? EstimatedAccuracy);
