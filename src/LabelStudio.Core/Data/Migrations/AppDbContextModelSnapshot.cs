@@ -167,10 +167,20 @@ namespace LabelStudio.Core.Data.Migrations
                     b.Property<string>("GroundTruth")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LabelSource")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("None");
+
                     b.Property<int>("Ordinal")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VoteCount")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -180,7 +190,11 @@ namespace LabelStudio.Core.Data.Migrations
                     b.HasIndex("ProjectId", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("ProjectId", "LabelSource");
+
                     b.HasIndex("ProjectId", "Ordinal");
+
+                    b.HasIndex("ProjectId", "VoteCount");
 
                     b.ToTable("Items");
                 });
@@ -324,6 +338,12 @@ namespace LabelStudio.Core.Data.Migrations
 
                     b.HasIndex("ProjectId", "Kind");
 
+                    b.HasIndex("ProjectId", "Kind", "CreatedAt");
+
+                    b.HasIndex("ProjectId", "Kind", "ItemId", "UserId", "ClassId");
+
+                    b.HasIndex("ProjectId", "Kind", "UserId", "SecondsSpent", "ItemId");
+
                     b.ToTable("LabelEvents");
                 });
 
@@ -375,6 +395,9 @@ namespace LabelStudio.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConfusionJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -390,6 +413,9 @@ namespace LabelStudio.Core.Data.Migrations
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SamplePredictionsJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("ScoreSeconds")
                         .HasColumnType("REAL");
@@ -430,6 +456,13 @@ namespace LabelStudio.Core.Data.Migrations
 
                     b.Property<string>("FeaturizerJson")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalLabelRule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Majority");
 
                     b.Property<string>("Instructions")
                         .IsRequired()
