@@ -5,6 +5,7 @@ using LabelStudio.Core.ImportJobs;
 using LabelStudio.Core.Items;
 using LabelStudio.Core.Labeling;
 using LabelStudio.Core.Projects;
+using LabelStudio.Core.Quality;
 using LabelStudio.Core.Storage;
 using LabelStudio.Core.Training;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ImportJobService>();
         services.AddSingleton<ImportWriter>();
         services.AddSingleton<ImportRunner>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<DashboardService>();
         return services;
     }
 

@@ -29,9 +29,9 @@ public sealed class QueueService(
 
         var held = await db.Leases
             .Where(l => l.ProjectId == projectId && l.UserId == userId && l.ExpiresAt > now)
-            .Join(db.Items, l => l.ItemId, i => i.Id, (l, i) => new { Lease = l, i.CurrentClassId })
+            .Join(db.Items, l => l.ItemId, i => i.Id, (l, i) => new { Lease = l, i.VoteCount })
             .FirstOrDefaultAsync(cancellationToken);
-        if (held is { CurrentClassId: null })
+        if (held is { VoteCount: 0 })
         {
             held.Lease.ExpiresAt = now + options.Value.LeaseDuration;
             await db.SaveChangesAsync(cancellationToken);
@@ -77,12 +77,14 @@ public sealed class QueueService(
             .ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>Ranked items nobody has labeled or holds and this annotator has not skipped, best first.</summary>
+    /// <summary>
+    /// Ranked items nobody has labeled (a disputed item has votes but no final label: it waits for
+    /// review, not for another annotator) or holds and this annotator has not skipped, best first.</summary>
     internal static IQueryable<ItemRank> FreeItems(AppDbContext db, int projectId, string userId) =>
         db.ItemRanks
             .Where(r => r.ProjectId == projectId)
             .Where(r => r.ModelVersion == db.Projects.Where(p => p.Id == projectId).Select(p => p.QueueVersion).First())
-            .Where(r => db.Items.Any(i => i.Id == r.ItemId && i.CurrentClassId == null))
+            .Where(r => db.Items.Any(i => i.Id == r.ItemId && i.VoteCount == 0))
             .Where(r => !db.Leases.Any(l => l.ItemId == r.ItemId))
             .Where(r => !db.LabelEvents.Any(e =>
                 e.ItemId == r.ItemId && e.UserId == userId && e.Kind == LabelEventKind.Skip))

@@ -1,3 +1,4 @@
+using LabelStudio.Core.Data.Entities;
 using LabelStudio.Ml;
 
 namespace LabelStudio.Core.Projects;
@@ -11,6 +12,7 @@ public sealed class ProjectDraft
     public int RoundSize { get; set; } = 20;
     public QueryStrategy Strategy { get; set; } = QueryStrategy.Margin;
     public bool ShowSuggestions { get; set; }
+    public FinalLabelRule FinalLabelRule { get; set; } = FinalLabelRule.Majority;
     public List<ClassDraft> Classes { get; set; } = [];
 }
 

@@ -1,11 +1,13 @@
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Quality;
 using Microsoft.EntityFrameworkCore;
 
 namespace LabelStudio.Core.Projects;
 
 /// <summary>Creates, edits and reads projects and their label classes.</summary>
-public sealed class ProjectService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+public sealed class ProjectService(
+    IDbContextFactory<AppDbContext> contexts, WriteGate writeGate, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ProjectSummary>> ListAsync(CancellationToken cancellationToken)
     {
@@ -69,8 +71,18 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> contexts, Tim
         {
             project.Classes.Remove(cls);
         }
+        var ruleChanged = project.FinalLabelRule != draft.FinalLabelRule;
         Apply(draft, project);
+
+        // A new rule re-settles every item with several votes in the same transaction.
+        using var turn = await writeGate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (ruleChanged)
+        {
+            await FinalLabels.ReapplyAsync(db, projectId, draft.FinalLabelRule, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -83,6 +95,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> contexts, Tim
         project.RoundSize = draft.RoundSize;
         project.Strategy = draft.Strategy;
         project.ShowSuggestions = draft.ShowSuggestions;
+        project.FinalLabelRule = draft.FinalLabelRule;
 
         var usedKeys = draft.Classes.Select(c => c.Hotkey).Where(k => k.Length > 0)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -14,5 +14,11 @@ internal sealed class LabelEventConfiguration : IEntityTypeConfiguration<LabelEv
         builder.HasIndex(e => new { e.ProjectId, e.CreatedAt });
         builder.HasIndex(e => new { e.ProjectId, e.Kind });
         builder.HasIndex(e => new { e.ItemId, e.UserId });
+
+        // Covering indexes for the dashboard: latest votes per item and annotator, annotators' totals
+        // and medians, labels per day; each is read without touching the table.
+        builder.HasIndex(e => new { e.ProjectId, e.Kind, e.ItemId, e.UserId, e.ClassId });
+        builder.HasIndex(e => new { e.ProjectId, e.Kind, e.UserId, e.SecondsSpent, e.ItemId });
+        builder.HasIndex(e => new { e.ProjectId, e.Kind, e.CreatedAt });
     }
 }

@@ -19,6 +19,9 @@ public sealed class Project
     /// <summary>Whether annotators see the model's guess. Off by default so it does not anchor them.</summary>
     public bool ShowSuggestions { get; set; }
 
+    /// <summary>How several annotators' votes on one item become its final label.</summary>
+    public FinalLabelRule FinalLabelRule { get; set; } = FinalLabelRule.Majority;
+
     /// <summary>Serialized featurizer fitted on the project's items; null until items are imported.</summary>
     public string? FeaturizerJson { get; set; }
 

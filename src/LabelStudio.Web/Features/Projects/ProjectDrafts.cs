@@ -13,6 +13,7 @@ internal static class ProjectDrafts
         RoundSize = project.RoundSize,
         Strategy = project.Strategy,
         ShowSuggestions = project.ShowSuggestions,
+        FinalLabelRule = project.FinalLabelRule,
         Classes = project.Classes
             .Select(c => new ClassDraft { Id = c.Id, Name = c.Name, Color = c.Color, Hotkey = c.Hotkey })
             .ToList(),
