@@ -194,8 +194,6 @@ namespace LabelStudio.Core.Data.Migrations
 
                     b.HasIndex("ProjectId", "Ordinal");
 
-                    b.HasIndex("ProjectId", "VoteCount");
-
                     b.ToTable("Items");
                 });
 
@@ -338,11 +336,7 @@ namespace LabelStudio.Core.Data.Migrations
 
                     b.HasIndex("ProjectId", "Kind");
 
-                    b.HasIndex("ProjectId", "Kind", "CreatedAt");
-
-                    b.HasIndex("ProjectId", "Kind", "ItemId", "UserId", "ClassId");
-
-                    b.HasIndex("ProjectId", "Kind", "UserId", "SecondsSpent", "ItemId");
+                    b.HasIndex("ProjectId", "Kind", "ItemId", "UserId", "ClassId", "CreatedAt", "SecondsSpent");
 
                     b.ToTable("LabelEvents");
                 });

@@ -56,52 +56,25 @@ namespace LabelStudio.Core.Data.Migrations
                 """);
 
             migrationBuilder.CreateIndex(
-                name: "IX_LabelEvents_ProjectId_Kind_CreatedAt",
+                name: "IX_LabelEvents_ProjectId_Kind_ItemId_UserId_ClassId_CreatedAt_SecondsSpent",
                 table: "LabelEvents",
-                columns: new[] { "ProjectId", "Kind", "CreatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_LabelEvents_ProjectId_Kind_ItemId_UserId_ClassId",
-                table: "LabelEvents",
-                columns: new[] { "ProjectId", "Kind", "ItemId", "UserId", "ClassId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_LabelEvents_ProjectId_Kind_UserId_SecondsSpent_ItemId",
-                table: "LabelEvents",
-                columns: new[] { "ProjectId", "Kind", "UserId", "SecondsSpent", "ItemId" });
+                columns: new[] { "ProjectId", "Kind", "ItemId", "UserId", "ClassId", "CreatedAt", "SecondsSpent" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Items_ProjectId_LabelSource",
                 table: "Items",
                 columns: new[] { "ProjectId", "LabelSource" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Items_ProjectId_VoteCount",
-                table: "Items",
-                columns: new[] { "ProjectId", "VoteCount" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_LabelEvents_ProjectId_Kind_CreatedAt",
-                table: "LabelEvents");
-
-            migrationBuilder.DropIndex(
-                name: "IX_LabelEvents_ProjectId_Kind_ItemId_UserId_ClassId",
-                table: "LabelEvents");
-
-            migrationBuilder.DropIndex(
-                name: "IX_LabelEvents_ProjectId_Kind_UserId_SecondsSpent_ItemId",
+                name: "IX_LabelEvents_ProjectId_Kind_ItemId_UserId_ClassId_CreatedAt_SecondsSpent",
                 table: "LabelEvents");
 
             migrationBuilder.DropIndex(
                 name: "IX_Items_ProjectId_LabelSource",
-                table: "Items");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Items_ProjectId_VoteCount",
                 table: "Items");
 
             migrationBuilder.DropColumn(

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LabelStudio.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204182619_LabelQuality")]
+    [Migration("20261204185458_LabelQuality")]
     partial class LabelQuality
     {
         /// <inheritdoc />
@@ -197,8 +197,6 @@ namespace LabelStudio.Core.Data.Migrations
 
                     b.HasIndex("ProjectId", "Ordinal");
 
-                    b.HasIndex("ProjectId", "VoteCount");
-
                     b.ToTable("Items");
                 });
 
@@ -341,11 +339,7 @@ namespace LabelStudio.Core.Data.Migrations
 
                     b.HasIndex("ProjectId", "Kind");
 
-                    b.HasIndex("ProjectId", "Kind", "CreatedAt");
-
-                    b.HasIndex("ProjectId", "Kind", "ItemId", "UserId", "ClassId");
-
-                    b.HasIndex("ProjectId", "Kind", "UserId", "SecondsSpent", "ItemId");
+                    b.HasIndex("ProjectId", "Kind", "ItemId", "UserId", "ClassId", "CreatedAt", "SecondsSpent");
 
                     b.ToTable("LabelEvents");
                 });
