@@ -9,6 +9,7 @@ return command switch
     "al-simulate" => SimulateBenchmark.Run(options),
     "import" => await ImportBenchmark.RunAsync(options),
     "serve" => await ServeBenchmark.RunAsync(options),
+    "dashboard" => await DashboardBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -23,6 +24,7 @@ static int Usage()
                LabelStudio.Benchmarks import [--rows 100000] [--numbers 8] [--repeats 3]
                LabelStudio.Benchmarks serve [--rows 50000] [--numbers 40] [--annotators 20] [--labels 1000]
                  [--seconds 20] [--think-ms 250]
+               LabelStudio.Benchmarks dashboard [--rows 100000] [--votes 2] [--repeats 5]
         """);
     return 2;
 }

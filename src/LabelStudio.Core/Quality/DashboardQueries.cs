@@ -1,22 +1,16 @@
 using System.Data;
 using System.Data.Common;
 using LabelStudio.Core.Data;
-using LabelStudio.Ml;
 using Microsoft.EntityFrameworkCore;
 
 namespace LabelStudio.Core.Quality;
 
 /// <summary>
-/// The dashboard's aggregates, computed in SQLite over covering indexes so only small results cross
-/// into .NET; the one large read (each annotator's latest vote on items with several votes) streams
-/// through a reader without materializing entities.
+/// The dashboard's reads: item counts grouped in SQLite over covering indexes, and one ordered,
+/// index-only read of the label events that .NET folds into every per-annotator figure.
 /// </summary>
 internal sealed class DashboardQueries(AppDbContext db, int projectId)
 {
-    private const long TicksPerDay = TimeSpan.TicksPerDay;
-
-    public sealed record AnnotatorTotals(string UserId, int Items, int Labels, double Seconds);
-
     /// <summary>Item counts by <see cref="Data.Entities.LabelSource"/> name.</summary>
     public async Task<Dictionary<string, int>> ItemStatesAsync(CancellationToken cancellationToken) =>
         (await ReadAsync(
@@ -34,82 +28,35 @@ internal sealed class DashboardQueries(AppDbContext db, int projectId)
             r => (ClassId: r.GetInt32(0), Count: r.GetInt32(1)),
             cancellationToken)).ToDictionary(x => x.ClassId, x => x.Count);
 
-    /// <summary>Label events per UTC day, oldest first.</summary>
-    public Task<List<(DateOnly Day, int Labels)>> LabelsPerDayAsync(CancellationToken cancellationToken) =>
-        ReadAsync(
-            $"""
-            SELECT "CreatedAt" / {TicksPerDay}, COUNT(*) FROM "LabelEvents"
-            WHERE "ProjectId" = $project AND "Kind" = 'Label' GROUP BY 1 ORDER BY 1
-            """,
-            r => (DateOnly.FromDayNumber((int)r.GetInt64(0)), r.GetInt32(1)),
-            cancellationToken);
-
-    public Task<List<AnnotatorTotals>> AnnotatorTotalsAsync(CancellationToken cancellationToken) =>
-        ReadAsync(
-            """
-            SELECT "UserId", COUNT(DISTINCT "ItemId"), COUNT(*), TOTAL("SecondsSpent") FROM "LabelEvents"
-            WHERE "ProjectId" = $project AND "Kind" = 'Label' GROUP BY "UserId"
-            """,
-            r => new AnnotatorTotals(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetDouble(3)),
-            cancellationToken);
-
     /// <summary>
-    /// The median seconds of one annotator's <paramref name="labels"/> label events: an ordered walk
-    /// of the (project, kind, user, seconds) index to the middle, not a sort.
+    /// Every label event of the project in (item, annotator) order, straight off a covering index:
+    /// the one large read, streamed into <see cref="LabelActivity"/> without materializing rows.
     /// </summary>
-    public async Task<double?> MedianSecondsAsync(string userId, int labels, CancellationToken cancellationToken)
+    public async Task<LabelActivity> LabelActivityAsync(CancellationToken cancellationToken)
     {
-        if (labels == 0)
-        {
-            return null;
-        }
-
-        var middle = await ReadAsync(
+        var activity = new LabelActivity();
+        await ForEachAsync(
             """
-            SELECT "SecondsSpent" FROM "LabelEvents"
-            WHERE "ProjectId" = $project AND "Kind" = 'Label' AND "UserId" = $user
-            ORDER BY "SecondsSpent" LIMIT $take OFFSET $skip
+            SELECT "ItemId", "UserId", "ClassId", "Id", "CreatedAt", "SecondsSpent" FROM "LabelEvents"
+            WHERE "ProjectId" = $project AND "Kind" = 'Label' AND "ClassId" IS NOT NULL
+            ORDER BY "ItemId", "UserId"
             """,
-            r => r.GetDouble(0),
-            cancellationToken,
-            ("$user", userId), ("$take", labels % 2 == 0 ? 2 : 1), ("$skip", (labels - 1) / 2));
-        return middle.Count == 0 ? null : middle.Average();
-    }
-
-    /// <summary>
-    /// Each annotator's latest label on every item at least two annotators labeled, as dense ratings;
-    /// <paramref name="raters"/> receives the user id of each rater number.
-    /// </summary>
-    public async Task<List<Rating>> VotesOnSharedItemsAsync(
-        List<string> raters, CancellationToken cancellationToken)
-    {
-        var raterOf = new Dictionary<string, int>();
-        // SQLite returns the bare ClassId from the row holding MAX(Id): the annotator's latest label.
-        return await ReadAsync(
-            """
-            SELECT e."ItemId", e."UserId", e."ClassId", MAX(e."Id") FROM "LabelEvents" AS e
-            WHERE e."ProjectId" = $project AND e."Kind" = 'Label' AND e."ItemId" IN (
-                SELECT i."Id" FROM "Items" AS i WHERE i."ProjectId" = $project AND i."VoteCount" >= 2)
-            GROUP BY e."ItemId", e."UserId"
-            """,
-            r =>
-            {
-                var userId = r.GetString(1);
-                if (!raterOf.TryGetValue(userId, out var rater))
-                {
-                    raterOf[userId] = rater = raters.Count;
-                    raters.Add(userId);
-                }
-                return new Rating((int)r.GetInt64(0), rater, r.GetInt32(2));
-            },
+            r => activity.Add(
+                r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3), r.GetInt64(4), r.GetDouble(5)),
             cancellationToken);
+        activity.Complete();
+        return activity;
     }
 
     private async Task<List<T>> ReadAsync<T>(
-        string sql,
-        Func<DbDataReader, T> map,
-        CancellationToken cancellationToken,
-        params (string Name, object Value)[] parameters)
+        string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        await ForEachAsync(sql, reader => rows.Add(map(reader)), cancellationToken);
+        return rows;
+    }
+
+    private async Task ForEachAsync(string sql, Action<DbDataReader> visit, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         if (connection.State != ConnectionState.Open)
@@ -120,18 +67,11 @@ internal sealed class DashboardQueries(AppDbContext db, int projectId)
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         AddParameter(command, "$project", projectId);
-        foreach (var (name, value) in parameters)
-        {
-            AddParameter(command, name, value);
-        }
-
-        var rows = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        while (reader.Read())
         {
-            rows.Add(map(reader));
+            visit(reader);
         }
-        return rows;
     }
 
     private static void AddParameter(DbCommand command, string name, object value)

@@ -22,36 +22,31 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
             .OrderBy(c => c.Ordinal)
             .ToListAsync(cancellationToken);
 
-        var progress = await ProgressAsync(db, queries, projectId, cancellationToken);
-        var daily = Cumulate(await queries.LabelsPerDayAsync(cancellationToken));
+        var activity = await queries.LabelActivityAsync(cancellationToken);
+        var states = await queries.ItemStatesAsync(cancellationToken);
+        var progress = Progress(states, activity.LabelEvents);
+        var daily = Cumulate(activity.LabelsPerDay());
         var finals = await queries.FinalLabelsAsync(cancellationToken);
         var classTotals = classes
             .Select(c => new ClassTotal(c.Name, c.Color, finals.GetValueOrDefault(c.Id)))
             .ToList();
 
-        var raters = new List<string>();
-        var votes = await queries.VotesOnSharedItemsAsync(raters, cancellationToken);
-        var report = Agreement.Measure(votes);
-        var totals = await queries.AnnotatorTotalsAsync(cancellationToken);
-        var names = await NamesAsync(db, [.. totals.Select(t => t.UserId), .. raters], cancellationToken);
-        var agreement = ToView(report, raters, names, classes);
-        var annotators = await AnnotatorsAsync(queries, totals, report, raters, names, cancellationToken);
+        var report = Agreement.Measure(activity.Ratings);
+        var names = await NamesAsync(db, activity.Raters, cancellationToken);
+        var agreement = ToView(report, activity.Raters, names, classes);
+        var annotators = Annotators(activity, report, names);
 
         var curve = await LearningCurveAsync(db, projectId, cancellationToken);
         var confusion = await ConfusionAsync(db, projectId, classes, cancellationToken);
-        var timeLeft = EstimateTimeLeft(progress.Unlabeled, daily, totals);
+        var timeLeft = EstimateTimeLeft(progress.Unlabeled, daily, activity);
         return new DashboardSnapshot(
             progress, daily, classTotals, annotators, agreement, curve, confusion,
             StoppingSignal.Evaluate(curve), timeLeft);
     }
 
-    private static async Task<ProgressSummary> ProgressAsync(
-        AppDbContext db, DashboardQueries queries, int projectId, CancellationToken cancellationToken)
+    private static ProgressSummary Progress(Dictionary<string, int> states, int labelEvents)
     {
-        var states = await queries.ItemStatesAsync(cancellationToken);
         int Count(LabelSource source) => states.GetValueOrDefault(source.ToString());
-        var labelEvents = await db.LabelEvents
-            .CountAsync(e => e.ProjectId == projectId && e.Kind == LabelEventKind.Label, cancellationToken);
         return new ProgressSummary(
             states.Values.Sum(),
             Count(LabelSource.Single) + Count(LabelSource.Majority) + Count(LabelSource.Review),
@@ -82,7 +77,10 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
     }
 
     private static AgreementView ToView(
-        AgreementReport report, List<string> raters, Dictionary<string, string> names, List<LabelClass> classes)
+        AgreementReport report,
+        IReadOnlyList<string> raters,
+        Dictionary<string, string> names,
+        List<LabelClass> classes)
     {
         var classNames = classes.ToDictionary(c => c.Id, c => c.Name);
         return new AgreementView(
@@ -100,25 +98,22 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
                 .ToList());
     }
 
-    private static async Task<List<AnnotatorRow>> AnnotatorsAsync(
-        DashboardQueries queries,
-        List<DashboardQueries.AnnotatorTotals> totals,
-        AgreementReport report,
-        List<string> raters,
-        Dictionary<string, string> names,
-        CancellationToken cancellationToken)
-    {
-        var rows = new List<AnnotatorRow>();
-        foreach (var total in totals.OrderByDescending(t => t.Labels))
-        {
-            var median = await queries.MedianSecondsAsync(total.UserId, total.Labels, cancellationToken);
-            var itemsPerHour = total.Seconds > 0 ? total.Labels / (total.Seconds / 3600) : (double?)null;
-            var agreement = AgreementWithOthers(report, raters.IndexOf(total.UserId));
-            rows.Add(new AnnotatorRow(
-                names[total.UserId], total.Items, total.Labels, itemsPerHour, median, agreement));
-        }
-        return rows;
-    }
+    private static List<AnnotatorRow> Annotators(
+        LabelActivity activity, AgreementReport report, Dictionary<string, string> names) =>
+        activity.Annotators
+            .OrderByDescending(a => a.Value.Labels)
+            .Select(a =>
+            {
+                var seconds = a.Value.TotalSeconds;
+                return new AnnotatorRow(
+                    names[a.Key],
+                    a.Value.Items,
+                    a.Value.Labels,
+                    seconds > 0 ? a.Value.Labels / (seconds / 3600) : null,
+                    a.Value.MedianSeconds(),
+                    AgreementWithOthers(report, a.Value.Rater));
+            })
+            .ToList();
 
     /// <summary>The annotator's Cohen's kappas with each colleague, weighted by the items they share.</summary>
     private static double? AgreementWithOthers(AgreementReport report, int rater)
@@ -127,7 +122,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
             .Where(p => (p.RaterA == rater || p.RaterB == rater) && p.Kappa is not null)
             .ToList();
         var shared = pairs.Sum(p => p.SharedUnits);
-        return rater < 0 || shared == 0 ? null : pairs.Sum(p => p.Kappa!.Value * p.SharedUnits) / shared;
+        return shared == 0 ? null : pairs.Sum(p => p.Kappa!.Value * p.SharedUnits) / shared;
     }
 
     private static async Task<List<ModelPoint>> LearningCurveAsync(
@@ -183,14 +178,14 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
         return names.Count == counts.Length ? new ConfusionView(latest.Version, names, counts) : null;
     }
 
-    private static TimeLeft EstimateTimeLeft(
-        int remaining, List<DayCount> daily, List<DashboardQueries.AnnotatorTotals> totals)
+    private static TimeLeft EstimateTimeLeft(int remaining, List<DayCount> daily, LabelActivity activity)
     {
         var recent = daily.TakeLast(PaceDays).ToList();
         double? perDay = recent.Count == 0 ? null : recent.Average(d => d.Labels);
-        var labels = totals.Sum(t => t.Labels);
-        var seconds = totals.Sum(t => t.Seconds);
-        double? hours = labels == 0 || seconds <= 0 ? null : remaining * (seconds / labels) / 3600;
+        var seconds = activity.Annotators.Values.Sum(a => a.TotalSeconds);
+        double? hours = activity.LabelEvents == 0 || seconds <= 0
+            ? null
+            : remaining * (seconds / activity.LabelEvents) / 3600;
         return new TimeLeft(remaining, perDay, perDay > 0 ? remaining / perDay : null, hours);
     }
 }

@@ -14,6 +14,5 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         builder.HasIndex(i => new { i.ProjectId, i.CurrentClassId });
         builder.HasIndex(i => new { i.ProjectId, i.Ordinal });
         builder.HasIndex(i => new { i.ProjectId, i.LabelSource });
-        builder.HasIndex(i => new { i.ProjectId, i.VoteCount });
     }
 }
