@@ -112,7 +112,8 @@ internal static class DashboardBenchmark
                 Set(insertParameters, projectId, item.Id, $"annotator-{annotator}", classId, at.UtcTicks,
                     2 + random.NextDouble() * 18);
                 var eventId = (long)(await insert.ExecuteScalarAsync())!;
-                decisions.Add(new ItemDecision(eventId, item.Id, $"annotator-{annotator}", LabelEventKind.Label, classId));
+                decisions.Add(
+                    new ItemDecision(eventId, item.Id, $"annotator-{annotator}", LabelEventKind.Label, classId));
                 events++;
             }
 

@@ -11,7 +11,8 @@ namespace LabelStudio.Core.Export;
 
 /// <summary>
 /// Streams a project's labeled items as CSV: the original columns in file order, then the final
-/// label, how it was made, and how it was reached (one annotator, a majority, or a review). Rows go out as they are read, so memory stays flat for any size.
+/// label, how it was made, and how it was reached (one annotator, a majority, or a review). Rows go
+/// out as they are read, so memory stays flat for any size.
 /// </summary>
 public sealed class CsvExporter(IDbContextFactory<AppDbContext> contexts)
 {
@@ -38,7 +39,8 @@ public sealed class CsvExporter(IDbContextFactory<AppDbContext> contexts)
         var rows = db.Items.AsNoTracking()
             .Where(i => i.ProjectId == projectId && i.CurrentLabelEventId != null)
             .OrderBy(i => i.Ordinal)
-            .Join(db.LabelEvents, i => i.CurrentLabelEventId, e => e.Id, (i, e) => new { i.DataJson, i.LabelSource, i.VoteCount, Event = e })
+            .Join(db.LabelEvents, i => i.CurrentLabelEventId, e => e.Id,
+                (i, e) => new { i.DataJson, i.LabelSource, i.VoteCount, Event = e })
             .Join(db.LabelClasses, x => x.Event.ClassId, c => c.Id,
                 (x, c) => new { x.DataJson, x.LabelSource, x.VoteCount, x.Event, ClassName = c.Name })
             .GroupJoin(db.Users, x => x.Event.UserId, u => u.Id, (x, users) => new { x, users })

@@ -7,11 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LabelStudio.Core.Quality;
 
-/// <summary>Builds the lead's dashboard for a project: progress, annotators, agreement, model quality and when to stop.</summary>
+/// <summary>
+/// Builds the lead's dashboard for a project: progress, annotators, agreement, model quality and
+/// when to stop.
+/// </summary>
 public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
 {
     /// <summary>The pace behind the time-left estimate is taken over this many most recent active days.</summary>
     public const int PaceDays = 7;
+
+    /// <summary>While all labels fall within this many hours, labels over time are shown per hour.</summary>
+    public const int HourlyTimelineUpTo = 48;
 
     public async Task<DashboardSnapshot> BuildAsync(int projectId, CancellationToken cancellationToken)
     {
@@ -25,7 +31,11 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
         var activity = await queries.LabelActivityAsync(cancellationToken);
         var states = await queries.ItemStatesAsync(cancellationToken);
         var progress = Progress(states, activity.LabelEvents);
-        var daily = Cumulate(activity.LabelsPerDay());
+        var daily = Cumulate(activity.LabelsPer(TimeSpan.FromDays(1)), isHour: false);
+        // A project's first days read better hour by hour than as one or two points.
+        var timeline = activity.SpanHours <= HourlyTimelineUpTo
+            ? Cumulate(activity.LabelsPer(TimeSpan.FromHours(1)), isHour: true)
+            : daily;
         var finals = await queries.FinalLabelsAsync(cancellationToken);
         var classTotals = classes
             .Select(c => new ClassTotal(c.Name, c.Color, finals.GetValueOrDefault(c.Id)))
@@ -40,7 +50,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
         var confusion = await ConfusionAsync(db, projectId, classes, cancellationToken);
         var timeLeft = EstimateTimeLeft(progress.Unlabeled, daily, activity);
         return new DashboardSnapshot(
-            progress, daily, classTotals, annotators, agreement, curve, confusion,
+            progress, daily, timeline, classTotals, annotators, agreement, curve, confusion,
             StoppingSignal.Evaluate(curve), timeLeft);
     }
 
@@ -55,10 +65,10 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
             labelEvents);
     }
 
-    private static List<DayCount> Cumulate(List<(DateOnly Day, int Labels)> days)
+    private static List<TimePoint> Cumulate(List<(DateTime Start, int Labels)> periods, bool isHour)
     {
         var total = 0;
-        return days.Select(d => new DayCount(d.Day, d.Labels, total += d.Labels)).ToList();
+        return periods.Select(p => new TimePoint(p.Start, p.Labels, total += p.Labels, isHour)).ToList();
     }
 
     private static async Task<Dictionary<string, string>> NamesAsync(
@@ -169,7 +179,8 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
             .OrderByDescending(m => m.Version)
             .Select(m => new { m.Version, m.ConfusionJson })
             .FirstOrDefaultAsync(cancellationToken);
-        if (latest?.ConfusionJson is null || JsonSerializer.Deserialize<int[][]>(latest.ConfusionJson) is not { } counts)
+        if (latest?.ConfusionJson is null
+            || JsonSerializer.Deserialize<int[][]>(latest.ConfusionJson) is not { } counts)
         {
             return null;
         }
@@ -178,7 +189,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
         return names.Count == counts.Length ? new ConfusionView(latest.Version, names, counts) : null;
     }
 
-    private static TimeLeft EstimateTimeLeft(int remaining, List<DayCount> daily, LabelActivity activity)
+    private static TimeLeft EstimateTimeLeft(int remaining, List<TimePoint> daily, LabelActivity activity)
     {
         var recent = daily.TakeLast(PaceDays).ToList();
         double? perDay = recent.Count == 0 ? null : recent.Average(d => d.Labels);

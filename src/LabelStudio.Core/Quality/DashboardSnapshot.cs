@@ -5,7 +5,8 @@ namespace LabelStudio.Core.Quality;
 /// <summary>Everything the lead's dashboard shows, built in one pass over the database.</summary>
 public sealed record DashboardSnapshot(
     ProgressSummary Progress,
-    IReadOnlyList<DayCount> Daily,
+    IReadOnlyList<TimePoint> Daily,
+    IReadOnlyList<TimePoint> Timeline,
     IReadOnlyList<ClassTotal> Classes,
     IReadOnlyList<AnnotatorRow> Annotators,
     AgreementView Agreement,
@@ -20,12 +21,15 @@ public sealed record ProgressSummary(int Items, int Labeled, int Disputed, int U
     public double LabeledShare => Items == 0 ? 0 : Labeled / (double)Items;
 }
 
-/// <summary>Label events on one UTC day, and all label events up to and including it.</summary>
-public sealed record DayCount(DateOnly Day, int Labels, int Cumulative);
+/// <summary>Label events in one UTC hour or day, and all label events up to and including it.</summary>
+public sealed record TimePoint(DateTime Start, int Labels, int Cumulative, bool IsHour);
 
 public sealed record ClassTotal(string Name, string Color, int FinalLabels);
 
-/// <summary>One annotator's output: items labeled, pace, and Cohen's kappa with the others (weighted by shared items).</summary>
+/// <summary>
+/// One annotator's output: items labeled, pace, and Cohen's kappa with the others (weighted by
+/// shared items).
+/// </summary>
 public sealed record AnnotatorRow(
     string Name, int Items, int Labels, double? ItemsPerHour, double? MedianSeconds, double? Agreement);
 

@@ -9,7 +9,7 @@ namespace LabelStudio.Core.Quality;
 /// </summary>
 internal sealed class LabelActivity
 {
-    private readonly Dictionary<int, int> _perDay = [];
+    private readonly Dictionary<long, int> _perHour = [];
     private readonly Dictionary<string, Annotator> _annotators = [];
     private readonly List<Rating> _ratings = [];
     private readonly List<string> _raters = [];
@@ -28,8 +28,8 @@ internal sealed class LabelActivity
     public void Add(long itemId, string userId, int classId, long eventId, long createdTicks, double seconds)
     {
         LabelEvents++;
-        var day = (int)(createdTicks / TimeSpan.TicksPerDay);
-        _perDay[day] = _perDay.GetValueOrDefault(day) + 1;
+        var hour = createdTicks / TimeSpan.TicksPerHour;
+        _perHour[hour] = _perHour.GetValueOrDefault(hour) + 1;
         if (!_annotators.TryGetValue(userId, out var annotator))
         {
             _annotators[userId] = annotator = new Annotator(_raters.Count);
@@ -50,8 +50,15 @@ internal sealed class LabelActivity
     /// <summary>Ends the read: the last annotator's vote on the last item is counted.</summary>
     public void Complete() => CloseRun();
 
-    public List<(DateOnly Day, int Labels)> LabelsPerDay() =>
-        _perDay.OrderBy(d => d.Key).Select(d => (DateOnly.FromDayNumber(d.Key), d.Value)).ToList();
+    /// <summary>Label events per UTC hour (or day), oldest first; periods without labels are left out.</summary>
+    public List<(DateTime Start, int Labels)> LabelsPer(TimeSpan period) =>
+        _perHour.GroupBy(h => h.Key * TimeSpan.TicksPerHour / period.Ticks)
+            .OrderBy(g => g.Key)
+            .Select(g => (new DateTime(g.Key * period.Ticks, DateTimeKind.Utc), g.Sum(h => h.Value)))
+            .ToList();
+
+    /// <summary>Hours from the first label to the last.</summary>
+    public double SpanHours => _perHour.Count == 0 ? 0 : _perHour.Keys.Max() - _perHour.Keys.Min();
 
     private void CloseRun()
     {

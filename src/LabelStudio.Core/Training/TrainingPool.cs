@@ -97,5 +97,5 @@ internal sealed class TrainingPool
     }
 }
 
-/// <summary>What scoring the pool yields: the new queue, and the stopping sample's predicted classes by item id.</summary>
+/// <summary>Scoring's result: the new queue, and the stopping sample's predicted class by item id.</summary>
 internal sealed record PoolScores(IReadOnlyList<ItemRank> Ranking, IReadOnlyDictionary<long, int> SamplePredictions);

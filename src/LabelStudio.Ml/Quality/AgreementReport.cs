@@ -1,6 +1,6 @@
 namespace LabelStudio.Ml;
 
-/// <summary>Cohen's kappa of two raters over the units both rated; null when undefined (see <see cref="Agreement"/>).</summary>
+/// <summary>Cohen's kappa of two raters over the units both rated; null when undefined.</summary>
 public sealed record PairAgreement(int RaterA, int RaterB, int SharedUnits, double? Kappa);
 
 /// <summary>Agreement on one category against all others together.</summary>

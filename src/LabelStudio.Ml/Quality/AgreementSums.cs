@@ -59,7 +59,10 @@ internal sealed class AgreementSums
     public List<PairAgreement> Pairs() =>
         _pairTables.OrderBy(p => p.Key)
             .Select(p => new PairAgreement(
-                _raterIds[p.Key.A], _raterIds[p.Key.B], p.Value.Sum(), Agreement.CohensKappa(p.Value, Categories.Count)))
+                _raterIds[p.Key.A],
+                _raterIds[p.Key.B],
+                p.Value.Sum(),
+                Agreement.CohensKappa(p.Value, Categories.Count)))
             .ToList();
 
     /// <param name="category">A category's position for that category against the rest; null for all together.</param>
@@ -78,7 +81,9 @@ internal sealed class AgreementSums
         return expected >= 1 - 1e-12 ? null : (observed - expected) / (1 - expected);
     }
 
-    /// <summary>Krippendorff's alpha: 1 - (n-1) · disagreeing coincidences / Σ over unequal categories n_c · n_k.</summary>
+    /// <summary>
+    /// Krippendorff's alpha: 1 - (n-1) · disagreeing coincidences / Σ over unequal categories n_c · n_k.
+    /// </summary>
     public double? KrippendorffAlpha(int? category)
     {
         var n = _categoryTotals.Sum();

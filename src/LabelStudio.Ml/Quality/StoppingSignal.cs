@@ -1,6 +1,9 @@
 namespace LabelStudio.Ml;
 
-/// <summary>One model version on the learning curve; kappa compares its sample predictions with the previous version's.</summary>
+/// <summary>
+/// One model version on the learning curve; kappa compares its sample predictions with the previous
+/// version's.
+/// </summary>
 public sealed record ModelPoint(int Version, int LabelCount, double? Accuracy, double? KappaWithPrevious);
 
 public enum StoppingVerdict

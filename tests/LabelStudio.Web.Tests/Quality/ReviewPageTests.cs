@@ -15,11 +15,13 @@ public sealed class ReviewPageTests : ComponentTestBase
     public async Task ReviewPageRecordsAFinalLabelByKeyAndTheNextModelTrainsOnIt()
     {
         Authorization.SetRoles(Roles.Lead);
-        await LabelAsync("alice", ("fruit-1", "Apple"), ("fruit-2", "Pear"), ("fruit-3", "Apple"), ("fruit-5", "Apple"));
+        await LabelAsync(
+            "alice", ("fruit-1", "Apple"), ("fruit-2", "Pear"), ("fruit-3", "Apple"), ("fruit-5", "Apple"));
         await LabelAsync("bob", ("fruit-4", "Pear"), ("fruit-5", "Pear"));
         var disputed = await ItemIdAsync("fruit-5");
         var page = Render<ReviewPage>(p => p.Add(r => r.ProjectId, Project.Id));
-        page.WaitForAssertion(() => Assert.Equal($"{disputed}", page.Find("#review-ready").GetAttribute("data-hotkey-context")));
+        page.WaitForAssertion(() =>
+            Assert.Equal($"{disputed}", page.Find("#review-ready").GetAttribute("data-hotkey-context")));
         Assert.Equal(2, page.FindAll("#review-votes li").Count);
 
         await page.InvokeAsync(() => page.Instance.HandleKeyAsync("3", $"{disputed}"));
@@ -27,7 +29,8 @@ public sealed class ReviewPageTests : ComponentTestBase
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#review-empty")));
         var item = await ItemAsync(disputed);
         Assert.Equal((ClassNamed("Plum").Id, LabelSource.Review), (item.CurrentClassId, item.LabelSource));
-        var model = await Services.GetRequiredService<TrainingRunner>().RunIfDueAsync(Project.Id, CancellationToken.None);
+        var runner = Services.GetRequiredService<TrainingRunner>();
+        var model = await runner.RunIfDueAsync(Project.Id, CancellationToken.None);
         Assert.NotNull(model);
         // Four single labels plus the reviewed item; the tie alone would have left it out.
         Assert.Equal(5, model.LabelCount);
