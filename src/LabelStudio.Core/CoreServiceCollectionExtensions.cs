@@ -7,6 +7,7 @@ using LabelStudio.Core.Items;
 using LabelStudio.Core.Labeling;
 using LabelStudio.Core.Media;
 using LabelStudio.Core.Projects;
+using LabelStudio.Core.Quality;
 using LabelStudio.Core.Storage;
 using LabelStudio.Core.Teams;
 using LabelStudio.Core.Training;
@@ -66,6 +67,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MemberService>();
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<AnnotatorProgressService>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<DashboardService>();
         return services;
     }
 

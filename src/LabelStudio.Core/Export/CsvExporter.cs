@@ -10,15 +10,16 @@ using Microsoft.EntityFrameworkCore;
 namespace LabelStudio.Core.Export;
 
 /// <summary>
-/// Streams a project's labeled items as CSV: the original columns in file order, then the current
-/// label and how it was made. Rows go out as they are read, so memory stays flat for any size.
+/// Streams a project's labeled items as CSV: the original columns in file order, then the final
+/// label, how it was made, and how it was reached (one annotator, a majority, or a review). Rows go
+/// out as they are read, so memory stays flat for any size.
 /// </summary>
 public sealed class CsvExporter(IDbContextFactory<AppDbContext> contexts)
 {
     public static readonly IReadOnlyList<string> MetadataColumns =
         [
             "label", "annotator", "labeled_at", "model_version", "round", "strategy", "seconds_spent",
-            "score_when_served", "comment",
+            "score_when_served", "comment", "label_source", "votes",
         ];
 
     public async Task<int> WriteAsync(int projectId, Stream output, CancellationToken cancellationToken)
@@ -38,12 +39,14 @@ public sealed class CsvExporter(IDbContextFactory<AppDbContext> contexts)
         var rows = db.Items.AsNoTracking()
             .Where(i => i.ProjectId == projectId && i.CurrentLabelEventId != null)
             .OrderBy(i => i.Ordinal)
-            .Join(db.LabelEvents, i => i.CurrentLabelEventId, e => e.Id, (i, e) => new { i.DataJson, Event = e })
+            .Join(db.LabelEvents, i => i.CurrentLabelEventId, e => e.Id,
+                (i, e) => new { i.DataJson, i.LabelSource, i.VoteCount, Event = e })
             .Join(db.LabelClasses, x => x.Event.ClassId, c => c.Id,
-                (x, c) => new { x.DataJson, x.Event, ClassName = c.Name })
+                (x, c) => new { x.DataJson, x.LabelSource, x.VoteCount, x.Event, ClassName = c.Name })
             .GroupJoin(db.Users, x => x.Event.UserId, u => u.Id, (x, users) => new { x, users })
             .SelectMany(
-                g => g.users.DefaultIfEmpty(), (g, u) => new { g.x.DataJson, g.x.Event, g.x.ClassName, u!.Email })
+                g => g.users.DefaultIfEmpty(),
+                (g, u) => new { g.x.DataJson, g.x.LabelSource, g.x.VoteCount, g.x.Event, g.x.ClassName, u!.Email })
             .AsAsyncEnumerable();
 
         var count = 0;
@@ -64,6 +67,8 @@ public sealed class CsvExporter(IDbContextFactory<AppDbContext> contexts)
                 row.Event.SecondsSpent.ToString("0.###", CultureInfo.InvariantCulture),
                 row.Event.ScoreWhenServed?.ToString("0.######", CultureInfo.InvariantCulture),
                 row.Event.Comment,
+                row.LabelSource.ToString().ToLowerInvariant(),
+                row.VoteCount.ToString(CultureInfo.InvariantCulture),
             }.Select(CsvCell.Format));
             await writer.WriteLineAsync(line, cancellationToken);
             count++;

@@ -93,7 +93,7 @@ public sealed class ImportWriter(
         await using var items = await PreparedInsert.CreateAsync(db, "Items",
             [
                 "Id", "ProjectId", "ExternalId", "Ordinal", "DataJson", "GroundTruth", "CurrentClassId",
-                "CurrentLabelEventId",
+                "CurrentLabelEventId", "LabelSource", "VoteCount",
             ],
             cancellationToken);
         await using var features = await PreparedInsert.CreateAsync(
@@ -113,8 +113,10 @@ public sealed class ImportWriter(
             long? eventId = row.Label is null ? null : nextEventId++;
             int? classId = row.Label is null ? null : classIds[row.Label];
             cancellationToken.ThrowIfCancellationRequested();
+            var source = eventId is null ? LabelSource.None : LabelSource.Single;
             items.Execute(
-                itemId, project.Id, row.ExternalId, firstOrdinal + i, row.DataJson, row.GroundTruth, classId, eventId);
+                itemId, project.Id, row.ExternalId, firstOrdinal + i, row.DataJson, row.GroundTruth, classId, eventId,
+                source.ToString(), eventId is null ? 0 : 1);
             features.Execute(itemId, project.Id, FeatureVectorCodec.Encode(batch.Vectors[i]));
             if (eventId is not null)
             {

@@ -1,5 +1,6 @@
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Quality;
 using LabelStudio.Core.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -84,14 +85,8 @@ public sealed partial class LabelingService(
 
         if (labelEvent.Kind == LabelEventKind.Label)
         {
-            item.CurrentClassId = labelEvent.ClassId;
-            item.CurrentLabelEventId = labelEvent.Id;
             item.LabelCount += firstLabelByUser ? 1 : 0;
-            if (firstLabelByUser && item.LabelCount >= project.Overlap)
-            {
-                // Done: the item leaves every queue generation, so the next-item walk never steps over it.
-                await db.ItemRanks.Where(r => r.ItemId == item.Id).ExecuteDeleteAsync(cancellationToken);
-            }
+            await SetFinalLabelAsync(db, item, labelEvent, project.FinalLabelRule, cancellationToken);
         }
         await db.Leases
             .Where(l => l.ItemId == item.Id && l.UserId == submission.UserId)
@@ -100,6 +95,22 @@ public sealed partial class LabelingService(
         await transaction.CommitAsync(cancellationToken);
         var counted = labelEvent.Kind == LabelEventKind.Label ? labelEvents + 1 : labelEvents;
         return (labelEvent, counted, project.RoundSize);
+    }
+
+    /// <summary>
+    /// The first vote on an item is its final label, with no extra read: the single-annotator path
+    /// stays as cheap as before. A further vote or a relabel re-resolves the item from its events.
+    /// </summary>
+    private static Task SetFinalLabelAsync(
+        AppDbContext db, Item item, LabelEvent labelEvent, FinalLabelRule rule, CancellationToken cancellationToken)
+    {
+        if (item.VoteCount > 0)
+        {
+            return FinalLabels.ApplyAsync(db, item, rule, cancellationToken);
+        }
+
+        new FinalLabel(labelEvent.ClassId, labelEvent.Id, LabelSource.Single, 1).CopyTo(item);
+        return Task.CompletedTask;
     }
 
     /// <summary>Rounds count label events from 1: events 0 to size-1 are round 1.</summary>

@@ -21,6 +21,8 @@ public sealed class ProjectDraft
 
     public OverlapScope OverlapScope { get; set; }
     public int OverlapPercent { get; set; } = 20;
+
+    public FinalLabelRule FinalLabelRule { get; set; } = FinalLabelRule.Majority;
     public List<ClassDraft> Classes { get; set; } = [];
 }
 

@@ -15,9 +15,23 @@ public sealed class ProjectInsights(IDbContextFactory<AppDbContext> contexts)
         int projectId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Without the stopping sample and confusion matrix: the project page polls this every few seconds.
         return await db.ModelVersions.AsNoTracking()
             .Where(m => m.ProjectId == projectId)
             .OrderByDescending(m => m.Version)
+            .Select(m => new ModelVersion
+            {
+                Id = m.Id,
+                ProjectId = m.ProjectId,
+                Version = m.Version,
+                CreatedAt = m.CreatedAt,
+                LabelCount = m.LabelCount,
+                EstimatedAccuracy = m.EstimatedAccuracy,
+                AccuracyMethod = m.AccuracyMethod,
+                TrainSeconds = m.TrainSeconds,
+                ScoreSeconds = m.ScoreSeconds,
+                ModelFile = m.ModelFile,
+            })
             .ToListAsync(cancellationToken);
     }
 

@@ -1,12 +1,14 @@
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Quality;
 using LabelStudio.Core.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace LabelStudio.Core.Projects;
 
 /// <summary>Creates, edits and reads projects and their label classes.</summary>
-public sealed class ProjectService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+public sealed class ProjectService(
+    IDbContextFactory<AppDbContext> contexts, WriteGate writeGate, TimeProvider clock)
 {
     /// <summary>Every project, or with <paramref name="memberId"/> only the projects of that member.</summary>
     public async Task<IReadOnlyList<ProjectSummary>> ListAsync(string? memberId, CancellationToken cancellationToken)
@@ -95,13 +97,24 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> contexts, Tim
         {
             project.Classes.Remove(cls);
         }
+        var ruleChanged = project.FinalLabelRule != draft.FinalLabelRule;
         Apply(draft, project);
+
+        // A new rule re-settles every item with several votes in the same transaction.
+        using var turn = await writeGate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (ruleChanged)
+        {
+            await FinalLabels.ReapplyAsync(db, projectId, draft.FinalLabelRule, cancellationToken);
+        }
+
         var changes = ProjectChanges.Describe(before, ProjectChanges.Snapshot(project));
         if (changes.Length > 0)
         {
             ActivityLog.Add(db, projectId, ActivityType.Settings, userId, $"Changed {changes}", clock);
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -117,6 +130,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> contexts, Tim
         project.Overlap = draft.Overlap;
         project.OverlapScope = draft.OverlapScope;
         project.OverlapPercent = draft.OverlapPercent;
+        project.FinalLabelRule = draft.FinalLabelRule;
 
         var usedKeys = draft.Classes.Select(c => c.Hotkey).Where(k => k.Length > 0)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);

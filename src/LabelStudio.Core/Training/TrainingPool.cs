@@ -2,6 +2,7 @@ using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Features;
 using LabelStudio.Core.Labeling;
+using LabelStudio.Core.Quality;
 using LabelStudio.Ml;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,12 +74,22 @@ internal sealed class TrainingPool
         _labeled.Select(l => l.ClassIndex).ToList(),
         ClassCount);
 
-    /// <summary>Scores every unlabeled item with the classifier and returns the queue, best first.</summary>
+    /// <summary>
+    /// Scores every unlabeled item with the classifier; returns the queue, best first, and the
+    /// predicted class of each item in the stopping sample.
+    /// </summary>
     /// <param name="maxThreads">Cores scoring may use; the app leaves one to the annotators' requests.</param>
-    public IReadOnlyList<ItemRank> Rank(Classifier classifier, int modelVersion, int maxThreads)
+    public PoolScores Score(Classifier classifier, int modelVersion, int maxThreads)
     {
         var rows = _unlabeled.Select(id => _vectors[id]).ToList();
         var probabilities = classifier.PredictProbabilities(rows, maxThreads);
+        var sample = StoppingSample.Pick(_unlabeled)
+            .ToDictionary(i => _unlabeled[i], i => Classifier.ArgMax(probabilities[i]));
+        return new PoolScores(Rank(probabilities, modelVersion), sample);
+    }
+
+    private List<ItemRank> Rank(float[][] probabilities, int modelVersion)
+    {
         // The version seeds the random control strategy: each round draws anew, a rerun draws the same.
         var ranking = PoolRanker.Rank(probabilities, Strategy, seed: modelVersion);
         return ranking.Order
@@ -93,3 +104,6 @@ internal sealed class TrainingPool
             .ToList();
     }
 }
+
+/// <summary>Scoring's result: the new queue, and the stopping sample's predicted class by item id.</summary>
+internal sealed record PoolScores(IReadOnlyList<ItemRank> Ranking, IReadOnlyDictionary<long, int> SamplePredictions);

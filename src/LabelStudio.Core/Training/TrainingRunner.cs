@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Features;
@@ -105,8 +106,8 @@ public sealed partial class TrainingRunner(
         await trainingLock.ReportAsync(claim, "Ranking unlabeled items", 0.7, cancellationToken);
         stopwatch.Restart();
         var version = await NextVersionAsync(claim.ProjectId, cancellationToken);
-        var ranking = await LowPriorityThread.RunAsync(
-            "Pool ranking", () => pool.Rank(classifier, version, options.Value.TrainerThreads));
+        var scores = await LowPriorityThread.RunAsync(
+            "Pool ranking", () => pool.Score(classifier, version, options.Value.TrainerThreads));
         var scoreSeconds = stopwatch.Elapsed.TotalSeconds;
 
         // 5. Keep the model on disk and write the new queue beside the served one; then switch to it,
@@ -128,9 +129,11 @@ public sealed partial class TrainingRunner(
             TrainSeconds = trainSeconds,
             ScoreSeconds = scoreSeconds,
             ModelFile = Path.GetFileName(modelFile),
+            ConfusionJson = double.IsNaN(estimate.Accuracy) ? null : JsonSerializer.Serialize(estimate.Confusion),
+            SamplePredictionsJson = JsonSerializer.Serialize(scores.SamplePredictions),
         };
         await ItemRankWriter.WriteGenerationAsync(
-            contexts, writeGate, claim.ProjectId, version, ranking, cancellationToken);
+            contexts, writeGate, claim.ProjectId, version, scores.Ranking, cancellationToken);
         await PublishAsync(claim, model, cancellationToken);
         models.Remember(claim.ProjectId, new CurrentModel(version, classifier));
         await ItemRankWriter.DeleteOtherGenerationsAsync(

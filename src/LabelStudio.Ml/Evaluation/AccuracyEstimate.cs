@@ -1,4 +1,7 @@
 namespace LabelStudio.Ml;
 
-/// <summary>Estimated accuracy of a model trained on all current labels; NaN when it cannot be estimated yet.</summary>
-public sealed record AccuracyEstimate(double Accuracy, string Method, int LabelCount);
+/// <summary>
+/// Estimated accuracy of a model trained on all current labels; NaN when it cannot be estimated yet.
+/// <paramref name="Confusion"/> counts the held-out predictions as [actual class][predicted class].
+/// </summary>
+public sealed record AccuracyEstimate(double Accuracy, string Method, int LabelCount, int[][] Confusion);

@@ -21,44 +21,51 @@ public static class AccuracyEstimator
         if (set.Count <= CrossValidationLimit)
         {
             var folds = StratifiedSplits.Folds(set.Labels, FoldCount, seed);
-            var method = $"{FoldCount}-fold cross-validation";
-            var correct = 0;
-            var tested = 0;
+            var crossValidated = NewConfusion(set.ClassCount);
             for (var fold = 0; fold < FoldCount; fold++)
             {
                 var isTest = folds.Select(f => f == fold).ToArray();
-                var (right, count) = TrainAndTest(trainer, set, isTest, ct);
-                correct += right;
-                tested += count;
+                TrainAndTest(trainer, set, isTest, crossValidated, ct);
             }
 
-            return Result(correct, tested, method, set.Count);
+            return Result(crossValidated, $"{FoldCount}-fold cross-validation", set.Count);
         }
 
         var holdOut = StratifiedSplits.HoldOut(set.Labels, HoldOutFraction, seed);
-        var (holdOutRight, holdOutCount) = TrainAndTest(trainer, set, holdOut, ct);
-        return Result(holdOutRight, holdOutCount, $"{HoldOutFraction * 100:F0}% stratified hold-out", set.Count);
+        var heldOut = NewConfusion(set.ClassCount);
+        TrainAndTest(trainer, set, holdOut, heldOut, ct);
+        return Result(heldOut, $"{HoldOutFraction * 100:F0}% stratified hold-out", set.Count);
     }
 
-    private static (int Correct, int Tested) TrainAndTest(
-        ClassifierTrainer trainer, LabeledSet set, bool[] isTest, CancellationToken ct)
+    /// <summary>Trains on the rows not marked as test and counts its predictions on the others.</summary>
+    private static void TrainAndTest(
+        ClassifierTrainer trainer, LabeledSet set, bool[] isTest, int[][] confusion, CancellationToken ct)
     {
         var trainRows = Enumerable.Range(0, set.Count).Where(i => !isTest[i]).ToArray();
         var testRows = Enumerable.Range(0, set.Count).Where(i => isTest[i]).ToArray();
         if (testRows.Length == 0 || trainRows.Length == 0)
         {
-            return (0, 0);
+            return;
         }
 
         ct.ThrowIfCancellationRequested();
         var classifier = trainer.Train(set.Subset(trainRows), ct);
         var predicted = classifier.Predict(testRows.Select(i => set.Features[i]).ToArray());
-        var correct = testRows.Where((row, j) => predicted[j] == set.Labels[row]).Count();
-        return (correct, testRows.Length);
+        for (var j = 0; j < testRows.Length; j++)
+        {
+            confusion[set.Labels[testRows[j]]][predicted[j]]++;
+        }
     }
 
-    private static AccuracyEstimate Result(int correct, int tested, string method, int labelCount) =>
-        tested == 0
-            ? new AccuracyEstimate(double.NaN, "too few labels to estimate", labelCount)
-            : new AccuracyEstimate(correct / (double)tested, method, labelCount);
+    private static int[][] NewConfusion(int classCount) =>
+        Enumerable.Range(0, classCount).Select(_ => new int[classCount]).ToArray();
+
+    private static AccuracyEstimate Result(int[][] confusion, string method, int labelCount)
+    {
+        var tested = confusion.Sum(row => row.Sum());
+        var correct = Enumerable.Range(0, confusion.Length).Sum(k => confusion[k][k]);
+        return tested == 0
+            ? new AccuracyEstimate(double.NaN, "too few labels to estimate", labelCount, confusion)
+            : new AccuracyEstimate(correct / (double)tested, method, labelCount, confusion);
+    }
 }

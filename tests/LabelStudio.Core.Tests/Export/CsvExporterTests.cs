@@ -32,7 +32,7 @@ public sealed class CsvExporterTests : IAsyncLifetime
         var bob = await AnnotatorWithAccountAsync("bob@example.com");
         var classes = await _database.ClassIdsAsync(_project.Id);
         await alice.LabelAsync(await _database.ItemIdAsync(_project.Id, "b3"), classes[1]);
-        await alice.LabelAsync(await _database.ItemIdAsync(_project.Id, "b1"), classes[1]);
+        await bob.LabelAsync(await _database.ItemIdAsync(_project.Id, "b1"), classes[1]);
         _database.Clock.Advance(TimeSpan.FromMinutes(2));
         await bob.LabelAsync(await _database.ItemIdAsync(_project.Id, "b1"), classes[0]);
 
@@ -41,15 +41,17 @@ public sealed class CsvExporterTests : IAsyncLifetime
         Assert.Equal(2, count);
         Assert.Equal(
             ["Id", "Note", "Mass", "label", "annotator", "labeled_at", "model_version", "round", "strategy",
-             "seconds_spent", "score_when_served", "comment"],
+             "seconds_spent", "score_when_served", "comment", "label_source", "votes"],
             table.Columns);
         var first = Instant(TestDatabase.Start);
         var relabeled = Instant(_database.Clock.GetUtcNow());
         Assert.Equal(
-            ["b1", "first", "3.5", "Adelie", "bob@example.com", relabeled, "0", "1", "margin", "2.5", "0", null],
+            ["b1", "first", "3.5", "Adelie", "bob@example.com", relabeled, "0", "1", "margin", "2.5", "0", null,
+             "single", "1"],
             table.Rows[0].Values.AsEnumerable());
         Assert.Equal(
-            ["b3", "third", "5.0", "Gentoo", "alice@example.com", first, "0", "1", "margin", "2.5", "0", null],
+            ["b3", "third", "5.0", "Gentoo", "alice@example.com", first, "0", "1", "margin", "2.5", "0", null,
+             "single", "1"],
             table.Rows[1].Values.AsEnumerable());
     }
 

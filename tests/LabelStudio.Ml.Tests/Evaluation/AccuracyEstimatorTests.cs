@@ -15,6 +15,21 @@ public sealed class AccuracyEstimatorTests
     }
 
     [Fact]
+    public void ConfusionMatrixCountsEveryHeldOutPredictionByActualAndPredictedClass()
+    {
+        var (rows, labels) = TestData.Blobs(classCount: 3, perClass: 20, dimensions: 4, separation: 1.5f, seed: 8);
+
+        var estimate = AccuracyEstimator.Estimate(new LabeledSet(rows, labels, 3), seed: 0, CancellationToken.None);
+
+        // Cross-validation tests every row exactly once, so each actual class's row sums to its 20 rows,
+        // and the diagonal over the total is the accuracy.
+        Assert.Equal(3, estimate.Confusion.Length);
+        Assert.All(estimate.Confusion, row => Assert.Equal(20, row.Sum()));
+        var diagonal = Enumerable.Range(0, 3).Sum(k => estimate.Confusion[k][k]);
+        Assert.Equal(estimate.Accuracy, diagonal / 60.0, precision: 10);
+    }
+
+    [Fact]
     public void ManyLabelsUseOneHoldOutSplit()
     {
         var perClass = AccuracyEstimator.CrossValidationLimit / 2 + 1;

@@ -38,14 +38,18 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddLabelStudioCore(configuration);
         Services.AddMudServices();
         Services.AddTransient<LabelingSession>();
+        Services.AddSingleton<LabelStudio.Web.Features.Access.ProjectAccess>();
 
         // MudBlazor and the hotkey listener import scripts the tests have no browser for.
         JSInterop.Mode = JSRuntimeMode.Loose;
 
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized("annotator@labelstudio.test");
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, UserId));
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized("annotator@labelstudio.test");
+        Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, UserId));
     }
+
+    /// <summary>The signed-in user; a test may give them roles.</summary>
+    protected BunitAuthorizationContext Authorization { get; }
 
     protected string UserId { get; } = Guid.NewGuid().ToString();
 
@@ -76,6 +80,14 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     {
         await using var db = await ContextAsync();
         return await db.Items.AsNoTracking().SingleAsync(i => i.Id == itemId);
+    }
+
+    protected async Task<long> ItemIdAsync(string externalId)
+    {
+        await using var db = await ContextAsync();
+        return await db.Items.Where(i => i.ProjectId == Project.Id && i.ExternalId == externalId)
+            .Select(i => i.Id)
+            .SingleAsync();
     }
 
     private Task<AppDbContext> ContextAsync() =>

@@ -14,5 +14,8 @@ internal sealed class LabelEventConfiguration : IEntityTypeConfiguration<LabelEv
         builder.HasIndex(e => new { e.ProjectId, e.CreatedAt });
         builder.HasIndex(e => new { e.ProjectId, e.Kind });
         builder.HasIndex(e => new { e.ItemId, e.UserId });
+
+        // Covers the dashboard's one read of the label events, already in (item, annotator) order.
+        builder.HasIndex(e => new { e.ProjectId, e.Kind, e.ItemId, e.UserId, e.ClassId, e.CreatedAt, e.SecondsSpent });
     }
 }

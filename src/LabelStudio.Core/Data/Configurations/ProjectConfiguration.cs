@@ -10,6 +10,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
     {
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.HasIndex(p => p.Name).IsUnique();
+        builder.Property(p => p.FinalLabelRule).HasDefaultValue(FinalLabelRule.Majority);
         builder.HasMany(p => p.Classes).WithOne().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }

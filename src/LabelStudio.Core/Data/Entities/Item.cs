@@ -18,11 +18,20 @@ public sealed class Item
     /// <summary>A known answer kept from annotators, used by simulation and quality checks.</summary>
     public string? GroundTruth { get; set; }
 
-    /// <summary>Derived from the latest label event; kept here so queue queries stay cheap.</summary>
+    /// <summary>
+    /// The final label, derived from the label events by the project's <see cref="FinalLabelRule"/>;
+    /// kept here so queue and training queries stay cheap. Null while unlabeled or disputed.
+    /// </summary>
     public int? CurrentClassId { get; set; }
 
+    /// <summary>The event that set the final label: the winning vote or the review.</summary>
     public long? CurrentLabelEventId { get; set; }
 
     /// <summary>How many distinct annotators labeled the item; the queue compares it with the overlap.</summary>
     public int LabelCount { get; set; }
+
+    public LabelSource LabelSource { get; set; }
+
+    /// <summary>How many annotators have a label on this item (skips are not votes).</summary>
+    public int VoteCount { get; set; }
 }

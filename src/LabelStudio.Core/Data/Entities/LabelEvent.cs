@@ -6,6 +6,9 @@ public enum LabelEventKind
 {
     Label,
     Skip,
+
+    /// <summary>A lead's or reviewer's final label for a disputed item; not a vote.</summary>
+    Review,
 }
 
 /// <summary>

@@ -13,6 +13,15 @@ public sealed class ModelVersion
     public double TrainSeconds { get; set; }
     public double ScoreSeconds { get; set; }
 
+    /// <summary>
+    /// Counts[actual][predicted] from the accuracy estimate's held-out predictions, as JSON; null when
+    /// accuracy could not be estimated.
+    /// </summary>
+    public string? ConfusionJson { get; set; }
+
+    /// <summary>The predicted class index per item of the stopping sample, as a JSON object.</summary>
+    public string? SamplePredictionsJson { get; set; }
+
     /// <summary>File name of the saved model under the data directory's models folder.</summary>
     public string ModelFile { get; set; } = "";
 }

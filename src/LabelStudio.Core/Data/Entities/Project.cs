@@ -30,6 +30,9 @@ public sealed class Project
     /// <summary>With <see cref="OverlapScope.UncertainItems"/>: the top share of the ranking, in percent.</summary>
     public int OverlapPercent { get; set; } = 20;
 
+    /// <summary>How several annotators' votes on one item become its final label.</summary>
+    public FinalLabelRule FinalLabelRule { get; set; } = FinalLabelRule.Majority;
+
     /// <summary>Serialized featurizer fitted on the project's items; null until items are imported.</summary>
     public string? FeaturizerJson { get; set; }
 

@@ -226,10 +226,20 @@ namespace LabelStudio.Core.Data.Migrations
                     b.Property<string>("GroundTruth")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LabelSource")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("None");
+
                     b.Property<int>("Ordinal")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VoteCount")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -238,6 +248,8 @@ namespace LabelStudio.Core.Data.Migrations
 
                     b.HasIndex("ProjectId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("ProjectId", "LabelSource");
 
                     b.HasIndex("ProjectId", "Ordinal");
 
@@ -436,6 +448,8 @@ namespace LabelStudio.Core.Data.Migrations
 
                     b.HasIndex("ProjectId", "Kind");
 
+                    b.HasIndex("ProjectId", "Kind", "ItemId", "UserId", "ClassId", "CreatedAt", "SecondsSpent");
+
                     b.ToTable("LabelEvents");
                 });
 
@@ -487,6 +501,9 @@ namespace LabelStudio.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConfusionJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -502,6 +519,9 @@ namespace LabelStudio.Core.Data.Migrations
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SamplePredictionsJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("ScoreSeconds")
                         .HasColumnType("REAL");
@@ -550,6 +570,13 @@ namespace LabelStudio.Core.Data.Migrations
 
                     b.Property<string>("FeaturizerJson")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalLabelRule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Majority");
 
                     b.Property<string>("Instructions")
                         .IsRequired()

@@ -16,6 +16,7 @@ internal static class ProjectDrafts
         Overlap = project.Overlap,
         OverlapScope = project.OverlapScope,
         OverlapPercent = project.OverlapPercent,
+        FinalLabelRule = project.FinalLabelRule,
         Classes = project.Classes
             .Select(c => new ClassDraft { Id = c.Id, Name = c.Name, Color = c.Color, Hotkey = c.Hotkey })
             .ToList(),
