@@ -87,11 +87,6 @@ public sealed partial class LabelingService(
             item.CurrentClassId = labelEvent.ClassId;
             item.CurrentLabelEventId = labelEvent.Id;
             item.LabelCount += firstLabelByUser ? 1 : 0;
-            if (firstLabelByUser && item.LabelCount >= project.Overlap)
-            {
-                // Done: the item leaves every queue generation, so the next-item walk never steps over it.
-                await db.ItemRanks.Where(r => r.ItemId == item.Id).ExecuteDeleteAsync(cancellationToken);
-            }
         }
         await db.Leases
             .Where(l => l.ItemId == item.Id && l.UserId == submission.UserId)
