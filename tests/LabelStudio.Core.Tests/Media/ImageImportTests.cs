@@ -71,6 +71,26 @@ public sealed class ImageImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryAcceptedFormatImportsWithABrowserSafeDisplayCopy()
+    {
+        var zip = TestImages.Zip(
+            ("a.png", TestImages.Png()),
+            ("b.jpeg", TestImages.Jpeg()),
+            ("c.bmp", TestImages.Encoded(new SixLabors.ImageSharp.Formats.Bmp.BmpEncoder())),
+            ("d.gif", TestImages.Encoded(new SixLabors.ImageSharp.Formats.Gif.GifEncoder())),
+            ("e.webp", TestImages.Encoded(new SixLabors.ImageSharp.Formats.Webp.WebpEncoder())),
+            ("f.tif", TestImages.Tiff()));
+
+        var job = await _database.ImportZipAsync(_project.Id, zip);
+
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        await using var db = await _database.ContextAsync();
+        var media = await db.ItemMedia.OrderBy(m => m.RelativePath).ToListAsync();
+        Assert.Equal(["PNG", "JPEG", "BMP", "GIF", "WebP", "TIFF"], media.Select(m => m.Format));
+        Assert.All(media, m => Assert.True(m.DisplayFile.EndsWith(".png") || m.DisplayFile.EndsWith(".jpg")));
+    }
+
+    [Fact]
     public async Task LargeImageGetsADisplayCopyAndThumbnailWithinTheirSides()
     {
         var job = await _database.ImportZipAsync(_project.Id, TestImages.Zip(("wide.jpg", TestImages.Jpeg(3000, 600))));
