@@ -11,35 +11,10 @@ internal static class ImageSimulateBenchmark
     public static int Run(BenchArgs args)
     {
         var (pictures, labels) = SimulateBenchmark.Subset(args);
-        var features = Scaled(Embeddings(pictures, "train", args), args.Text("scale", "none"));
+        var features = Embeddings(pictures, "train", args);
         Console.WriteLine($"features: {args.Text("features", "resnet")} at {args.Int("size", 64)} px, " +
             $"{features[0].Length} floats");
         return SimulateBenchmark.Simulate(features, labels, args);
-    }
-
-    /// <summary>--scale none, l2 (each vector to length √D) or standardize (each feature over the pool).</summary>
-    private static float[][] Scaled(float[][] vectors, string scale)
-    {
-        var length = vectors[0].Length;
-        if (scale == "l2")
-        {
-            return vectors.Select(v =>
-            {
-                var norm = MathF.Sqrt(v.Sum(x => x * x));
-                return v.Select(x => x * MathF.Sqrt(length) / Math.Max(norm, 1e-6f)).ToArray();
-            }).ToArray();
-        }
-
-        if (scale != "standardize")
-        {
-            return vectors;
-        }
-
-        var mean = Enumerable.Range(0, length).Select(d => vectors.Average(v => v[d])).ToArray();
-        var sd = Enumerable.Range(0, length)
-            .Select(d => MathF.Sqrt(vectors.Average(v => (v[d] - mean[d]) * (v[d] - mean[d]))))
-            .ToArray();
-        return vectors.Select(v => v.Select((x, d) => sd[d] > 0 ? (x - mean[d]) / sd[d] : 0).ToArray()).ToArray();
     }
 
     /// <summary>--features resnet (default) or fallback; cached under --cache when given.</summary>
