@@ -142,7 +142,9 @@ public sealed class ImageImportTests : IAsyncLifetime
     {
         var manifest = "file,label,photographer\nshirt/1.png,shoe,Ana\n2.png,,Bo\n";
         var zip = TestImages.Zip(
-            ("manifest.csv", TestImages.Text(manifest)), ("shirt/1.png", TestImages.Png()), ("2.png", TestImages.Png()));
+            ("manifest.csv", TestImages.Text(manifest)),
+            ("shirt/1.png", TestImages.Png()),
+            ("2.png", TestImages.Png()));
 
         var job = await _database.ImportZipAsync(
             _project.Id, zip, new ImageImportRequest(null, LabelMode.ImportAsLabels, false));
