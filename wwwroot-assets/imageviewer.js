@@ -79,7 +79,9 @@ export function attach(stage) {
             || (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable))) {
             return;
         }
-        const panBy = { ArrowLeft: [PanPixels, 0], ArrowRight: [-PanPixels, 0], ArrowUp: [0, PanPixels], ArrowDown: [0, -PanPixels] };
+        const panBy = {
+            ArrowLeft: [PanPixels, 0], ArrowRight: [-PanPixels, 0], ArrowUp: [0, PanPixels], ArrowDown: [0, -PanPixels],
+        };
         if (event.shiftKey && panBy[event.key]) {
             event.preventDefault();
             pan(...panBy[event.key]);

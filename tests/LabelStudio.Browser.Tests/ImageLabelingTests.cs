@@ -101,10 +101,11 @@ public sealed class ImageLabelingTests(AppFixture app) : IClassFixture<AppFixtur
             DataKind = DataKind.Image,
             Classes = [new ClassDraft { Name = "sneaker" }, new ClassDraft { Name = "trouser" }],
         };
-        return await app.Services.GetRequiredService<ProjectService>().CreateAsync(draft, null, CancellationToken.None);
+        var projects = app.Services.GetRequiredService<ProjectService>();
+        return await projects.CreateAsync(draft, null, CancellationToken.None);
     }
 
-    /// <summary>Three real sneakers and three real trousers from the sample, one renamed with an emoji and '+'.</summary>
+    /// <summary>Three real sneakers and three real trousers, one renamed with an emoji and '+'.</summary>
     private string WriteZip()
     {
         Directory.CreateDirectory(temp);

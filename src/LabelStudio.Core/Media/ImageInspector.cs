@@ -65,7 +65,8 @@ internal static class ImageInspector
         if ((long)info.Width * info.Height > limits.MaxPixels)
         {
             throw new MediaRejectedException(
-                $"The image claims {info.Width:N0}×{info.Height:N0} pixels; at most {limits.MaxPixels:N0} are allowed.");
+                $"The image claims {info.Width:N0}×{info.Height:N0} pixels; " +
+                $"at most {limits.MaxPixels:N0} are allowed.");
         }
         return info;
     }

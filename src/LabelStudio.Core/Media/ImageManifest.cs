@@ -33,7 +33,8 @@ internal sealed record ImageManifest(
             ?? throw new ImportFailedException([new ImportError(manifest.RelativePath, null, null,
                 "The manifest needs a 'file' column with each image's path inside the upload.")]);
         var pathIndex = table.IndexOf(pathColumn);
-        var labelIndex = table.Columns.ToList().FindIndex(c => c.Equals(LabelColumn, StringComparison.OrdinalIgnoreCase));
+        var labelIndex = table.Columns.ToList()
+            .FindIndex(c => c.Equals(LabelColumn, StringComparison.OrdinalIgnoreCase));
         var extras = Enumerable.Range(0, table.Columns.Count).Where(i => i != pathIndex && i != labelIndex).ToList();
 
         var errors = new List<ImportError>();

@@ -61,7 +61,8 @@ public sealed class MediaImportWriter(
         using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var project = await db.Projects.Include(p => p.Classes).FirstAsync(p => p.Id == job.ProjectId, cancellationToken);
+        var project = await db.Projects.Include(p => p.Classes)
+            .FirstAsync(p => p.Id == job.ProjectId, cancellationToken);
         ImportWriter.AddClasses(project, NewClasses(project, rows));
         project.ColumnsJson = ProjectColumns.Serialize(
             ImportRows.Merge(ProjectColumns.Parse(project.ColumnsJson), Columns(extraColumns)));

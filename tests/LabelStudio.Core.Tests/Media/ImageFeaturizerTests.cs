@@ -60,7 +60,8 @@ public sealed class ImageFeaturizerTests : IAsyncLifetime
         var model = await _database.Get<TrainingRunner>().RunIfDueAsync(_project.Id, CancellationToken.None);
         Assert.NotNull(model);
         Assert.Equal(8, model.LabelCount);
-        Assert.Equal(2, await db.ItemRanks.CountAsync(r => r.ProjectId == _project.Id && r.ModelVersion == model.Version));
+        Assert.Equal(2, await db.ItemRanks.CountAsync(
+            r => r.ProjectId == _project.Id && r.ModelVersion == model.Version));
     }
 
     private static IEnumerable<string> SampleNumbers(string kind) =>

@@ -165,7 +165,8 @@ public sealed class ImageImportRejectionTests : IAsyncLifetime
         await using var db = await _database.ContextAsync();
         Assert.Equal(0, await db.Items.CountAsync(i => i.ProjectId == _project.Id));
         Assert.Equal(0, await db.ItemMedia.CountAsync());
-        var mediaFiles = Directory.EnumerateFiles(Path.Combine(_database.Root, "media"), "*", SearchOption.AllDirectories);
+        var mediaFiles = Directory.EnumerateFiles(
+            Path.Combine(_database.Root, "media"), "*", SearchOption.AllDirectories);
         Assert.Empty(mediaFiles);
     }
 }

@@ -71,6 +71,26 @@ public sealed class ImageImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryAcceptedFormatImportsWithABrowserSafeDisplayCopy()
+    {
+        var zip = TestImages.Zip(
+            ("a.png", TestImages.Png()),
+            ("b.jpeg", TestImages.Jpeg()),
+            ("c.bmp", TestImages.Encoded(new SixLabors.ImageSharp.Formats.Bmp.BmpEncoder())),
+            ("d.gif", TestImages.Encoded(new SixLabors.ImageSharp.Formats.Gif.GifEncoder())),
+            ("e.webp", TestImages.Encoded(new SixLabors.ImageSharp.Formats.Webp.WebpEncoder())),
+            ("f.tif", TestImages.Tiff()));
+
+        var job = await _database.ImportZipAsync(_project.Id, zip);
+
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        await using var db = await _database.ContextAsync();
+        var media = await db.ItemMedia.OrderBy(m => m.RelativePath).ToListAsync();
+        Assert.Equal(["PNG", "JPEG", "BMP", "GIF", "WebP", "TIFF"], media.Select(m => m.Format));
+        Assert.All(media, m => Assert.True(m.DisplayFile.EndsWith(".png") || m.DisplayFile.EndsWith(".jpg")));
+    }
+
+    [Fact]
     public async Task LargeImageGetsADisplayCopyAndThumbnailWithinTheirSides()
     {
         var job = await _database.ImportZipAsync(_project.Id, TestImages.Zip(("wide.jpg", TestImages.Jpeg(3000, 600))));
@@ -122,7 +142,9 @@ public sealed class ImageImportTests : IAsyncLifetime
     {
         var manifest = "file,label,photographer\nshirt/1.png,shoe,Ana\n2.png,,Bo\n";
         var zip = TestImages.Zip(
-            ("manifest.csv", TestImages.Text(manifest)), ("shirt/1.png", TestImages.Png()), ("2.png", TestImages.Png()));
+            ("manifest.csv", TestImages.Text(manifest)),
+            ("shirt/1.png", TestImages.Png()),
+            ("2.png", TestImages.Png()));
 
         var job = await _database.ImportZipAsync(
             _project.Id, zip, new ImageImportRequest(null, LabelMode.ImportAsLabels, false));

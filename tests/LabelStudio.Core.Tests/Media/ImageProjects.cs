@@ -28,7 +28,8 @@ internal static class ImageProjects
         var jobs = database.Get<ImportJobService>();
         using var stream = new MemoryStream(zip);
         var job = await jobs.UploadAsync(projectId, "images.zip", stream, userId: null, CancellationToken.None);
-        await jobs.StartImagesAsync(job.Id, request ?? new ImageImportRequest(null, null, false), CancellationToken.None);
+        request ??= new ImageImportRequest(null, null, false);
+        await jobs.StartImagesAsync(job.Id, request, CancellationToken.None);
         return (await database.Get<ImportRunner>().RunAsync(job.Id, CancellationToken.None))!;
     }
 

@@ -41,6 +41,15 @@ internal static class TestImages
         return stream.ToArray();
     }
 
+    /// <summary>A small image in any format ImageSharp can write (BMP, GIF, WebP…).</summary>
+    public static byte[] Encoded(SixLabors.ImageSharp.Formats.IImageEncoder encoder, int width = 6, int height = 5)
+    {
+        using var image = new Image<Rgba32>(width, height, new Rgba32(250, 120, 10, 255));
+        using var stream = new MemoryStream();
+        image.Save(stream, encoder);
+        return stream.ToArray();
+    }
+
     /// <summary>A JPEG cut off halfway through its scan data.</summary>
     public static byte[] TruncatedJpeg()
     {

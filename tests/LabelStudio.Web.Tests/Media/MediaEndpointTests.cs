@@ -90,7 +90,8 @@ public sealed class MediaEndpointTests(AppFixture fixture) : IClassFixture<AppFi
 
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("file,path,width,height,", lines[0]);
-        Assert.Contains(lines, line => line.StartsWith("shirt.png,shirt/shirt.png,4,4,shirt,", StringComparison.Ordinal));
+        Assert.Contains(
+            lines, line => line.StartsWith("shirt.png,shirt/shirt.png,4,4,shirt,", StringComparison.Ordinal));
     }
 
     private async Task<HttpClient> SignedInClientAsync()

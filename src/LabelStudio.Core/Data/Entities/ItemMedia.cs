@@ -12,13 +12,13 @@ public sealed class ItemMedia
     /// <summary>Path inside the ZIP or folder it came from, with '/' separators, for display and export.</summary>
     public required string RelativePath { get; set; }
 
-    /// <summary>Folder under the data directory holding the import's originals, display copies and thumbnails.</summary>
+    /// <summary>Folder under the data directory with the import's originals, display copies, thumbnails.</summary>
     public required string StoredFolder { get; set; }
 
     /// <summary>File name of the original inside <see cref="StoredFolder"/>, e.g. 000042-original.tiff.</summary>
     public required string OriginalFile { get; set; }
 
-    /// <summary>File name of the browser-safe copy inside <see cref="StoredFolder"/>, e.g. 000042-display.png.</summary>
+    /// <summary>File name of the browser-safe copy in <see cref="StoredFolder"/>, e.g. 000042-display.png.</summary>
     public required string DisplayFile { get; set; }
 
     /// <summary>File name of the thumbnail; the display copy itself for images no larger than a thumbnail.</summary>

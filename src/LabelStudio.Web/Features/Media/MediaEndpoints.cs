@@ -8,6 +8,8 @@ namespace LabelStudio.Web.Features.Media;
 
 internal static class MediaEndpoints
 {
+    private static readonly string[] Variants = ["display", "thumb", "original"];
+
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         [".png"] = "image/png",
@@ -29,42 +31,55 @@ internal static class MediaEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/media/items/{itemId:long}/{variant:regex(^(display|thumb|original)$)}", async (
-            long itemId,
-            string variant,
-            HttpContext http,
-            IDbContextFactory<AppDbContext> contexts,
-            DataDirectory dataDirectory,
-            ProjectAccess access,
-            CancellationToken cancellationToken) =>
+        foreach (var variant in Variants)
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var media = await db.ItemMedia.AsNoTracking().FirstOrDefaultAsync(m => m.ItemId == itemId, cancellationToken);
-            if (media is null || !await access.CanViewAsync(http.User, media.ProjectId, cancellationToken))
-            {
-                return Results.NotFound();
-            }
-
-            var fileName = variant switch
-            {
-                "display" => media.DisplayFile,
-                "thumb" => media.ThumbnailFile,
-                _ => media.OriginalFile,
-            };
-            var path = Path.Combine(dataDirectory.Root, media.StoredFolder, fileName);
-            if (!File.Exists(path))
-            {
-                return Results.NotFound();
-            }
-
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
-            var contentType = ContentTypes.GetValueOrDefault(Path.GetExtension(fileName), "application/octet-stream");
-            var etag = new EntityTagHeaderValue($"\"{itemId}-{variant}\"");
-            return variant == "original"
-                ? Results.File(path, contentType, media.FileName, entityTag: etag)
-                : Results.File(path, contentType, entityTag: etag);
-        }).RequireAuthorization();
+            endpoints.MapGet($"/media/items/{{itemId:long}}/{variant}", (
+                    long itemId,
+                    HttpContext http,
+                    IDbContextFactory<AppDbContext> contexts,
+                    DataDirectory dataDirectory,
+                    ProjectAccess access,
+                    CancellationToken cancellationToken) =>
+                    ServeAsync(itemId, variant, http, contexts, dataDirectory, access, cancellationToken))
+                .RequireAuthorization();
+        }
         return endpoints;
+    }
+
+    private static async Task<IResult> ServeAsync(
+        long itemId,
+        string variant,
+        HttpContext http,
+        IDbContextFactory<AppDbContext> contexts,
+        DataDirectory dataDirectory,
+        ProjectAccess access,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var media = await db.ItemMedia.AsNoTracking().FirstOrDefaultAsync(m => m.ItemId == itemId, cancellationToken);
+        if (media is null || !await access.CanViewAsync(http.User, media.ProjectId, cancellationToken))
+        {
+            return Results.NotFound();
+        }
+
+        var fileName = variant switch
+        {
+            "display" => media.DisplayFile,
+            "thumb" => media.ThumbnailFile,
+            _ => media.OriginalFile,
+        };
+        var path = Path.Combine(dataDirectory.Root, media.StoredFolder, fileName);
+        if (!File.Exists(path))
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
+        var contentType = ContentTypes.GetValueOrDefault(Path.GetExtension(fileName), "application/octet-stream");
+        var etag = new EntityTagHeaderValue($"\"{itemId}-{variant}\"");
+        return variant == "original"
+            ? Results.File(path, contentType, media.FileName, entityTag: etag)
+            : Results.File(path, contentType, entityTag: etag);
     }
 }
