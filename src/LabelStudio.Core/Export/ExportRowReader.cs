@@ -68,7 +68,7 @@ internal sealed class ExportRowReader(IDbContextFactory<AppDbContext> contexts)
         var first = group[0];
         var current = events.FirstOrDefault(e => e.Id == first.CurrentLabelEventId);
         var agreement = LabelAgreement.Of(events, current?.ClassId);
-        if (current is not null && !agreement.Meets(options.MinimumAgreement))
+        if (agreement.Annotators > 0 && !agreement.Meets(options.MinimumAgreement))
         {
             yield break;
         }

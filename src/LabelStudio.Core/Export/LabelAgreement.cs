@@ -2,12 +2,14 @@ using LabelStudio.Core.Data.Entities;
 
 namespace LabelStudio.Core.Export;
 
-/// <summary>How far an item's annotators agree with its current label.</summary>
+/// <summary>How far an item's annotators agree with its final label.</summary>
 public readonly record struct LabelAgreement(double? Share, int Annotators)
 {
     /// <summary>
     /// Each annotator counts once, with their latest label; skips do not vote. The share is the part
-    /// of annotators whose latest label is <paramref name="currentClassId"/>; null when the item has none.
+    /// of annotators whose latest label is <paramref name="currentClassId"/>. An item still disputed
+    /// has no final label: its share is the largest any one class holds, so a tie reads 0.5, not
+    /// "unknown", and a minimum agreement filters it like any other. Null when nobody voted.
     /// </summary>
     /// <param name="events">The item's events, oldest first.</param>
     public static LabelAgreement Of(IEnumerable<LabelEvent> events, int? currentClassId)
@@ -21,11 +23,13 @@ public readonly record struct LabelAgreement(double? Share, int Annotators)
             }
         }
 
-        if (currentClassId is null || latestByUser.Count == 0)
+        if (latestByUser.Count == 0)
         {
-            return new LabelAgreement(null, latestByUser.Count);
+            return new LabelAgreement(null, 0);
         }
-        var agreeing = latestByUser.Values.Count(c => c == currentClassId);
+        var agreeing = currentClassId is { } final
+            ? latestByUser.Values.Count(c => c == final)
+            : latestByUser.Values.CountBy(c => c).Max(group => group.Value);
         return new LabelAgreement((double)agreeing / latestByUser.Count, latestByUser.Count);
     }
 

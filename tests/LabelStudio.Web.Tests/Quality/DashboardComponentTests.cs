@@ -44,6 +44,16 @@ public sealed class DashboardComponentTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task DashboardOfAProjectWithoutLabelsShowsWhereChartsWillBe()
+    {
+        await SignInAsLeadAsync();
+
+        var page = Render<DashboardPage>(p => p.Add(d => d.ProjectId, Project.Id));
+
+        page.WaitForAssertion(() => Assert.Contains("The chart starts with the first label.", page.Markup));
+    }
+
+    [Fact]
     public void AgreementPanelWithoutDoubleLabeledItemsExplainsWhy()
     {
         var panel = Render<AgreementPanel>(p => p.Add(c => c.View, AgreementView.Empty));
@@ -69,7 +79,7 @@ public sealed class DashboardComponentTests : ComponentTestBase
     [Fact]
     public async Task DashboardShowsALeadTheTeamsRealAgreementAndWhatWaitsForReview()
     {
-        Authorization.SetRoles(Roles.Lead);
+        await SignInAsLeadAsync();
         await LabelAsync("alice", ("fruit-1", "Apple"), ("fruit-2", "Pear"), ("fruit-3", "Plum"));
         await LabelAsync("bob", ("fruit-1", "Apple"), ("fruit-2", "Pear"), ("fruit-3", "Apple"));
 

@@ -14,7 +14,7 @@ public sealed class ReviewPageTests : ComponentTestBase
     [Fact]
     public async Task ReviewPageRecordsAFinalLabelByKeyAndTheNextModelTrainsOnIt()
     {
-        Authorization.SetRoles(Roles.Lead);
+        await SignInAsLeadAsync();
         await LabelAsync(
             "alice", ("fruit-1", "Apple"), ("fruit-2", "Pear"), ("fruit-3", "Apple"), ("fruit-5", "Apple"));
         await LabelAsync("bob", ("fruit-4", "Pear"), ("fruit-5", "Pear"));
@@ -39,7 +39,7 @@ public sealed class ReviewPageTests : ComponentTestBase
     [Fact]
     public async Task AKeyMeantForAnEarlierItemDecidesNothing()
     {
-        Authorization.SetRoles(Roles.Lead);
+        await SignInAsLeadAsync();
         await LabelAsync("alice", ("fruit-1", "Apple"));
         await LabelAsync("bob", ("fruit-1", "Pear"));
         var page = Render<ReviewPage>(p => p.Add(r => r.ProjectId, Project.Id));

@@ -59,6 +59,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     {
         await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         Project = await SeedFruitProjectAsync();
+        await AddSignedInUserAsync();
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -88,6 +89,43 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         return await db.Items.Where(i => i.ProjectId == Project.Id && i.ExternalId == externalId)
             .Select(i => i.Id)
             .SingleAsync();
+    }
+
+    /// <summary>Makes the signed-in user the project's lead, in the database and in their claims.</summary>
+    protected async Task SignInAsLeadAsync()
+    {
+        await using (var db = await ContextAsync())
+        {
+            await db.ProjectMembers.Where(m => m.ProjectId == Project.Id && m.UserId == UserId)
+                .ExecuteUpdateAsync(m => m.SetProperty(x => x.Role, ProjectRole.Lead));
+        }
+
+        // Setting roles replaces the principal, so the user id claim is set again.
+        Authorization.SetRoles(LabelStudio.Web.Features.Account.Roles.Lead);
+        Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, UserId));
+    }
+
+    /// <summary>
+    /// The signed-in user has an account and is an annotator of the project; project pages ask
+    /// <c>ProjectAccess</c>, which looks both up.
+    /// </summary>
+    private async Task AddSignedInUserAsync()
+    {
+        await using var db = await ContextAsync();
+        const string email = "annotator@labelstudio.test";
+        db.Users.Add(new AppUser
+        {
+            Id = UserId, UserName = email, NormalizedUserName = email.ToUpperInvariant(),
+            Email = email, NormalizedEmail = email.ToUpperInvariant(),
+        });
+        if (!await db.ProjectMembers.AnyAsync(m => m.ProjectId == Project.Id && m.UserId == UserId))
+        {
+            db.ProjectMembers.Add(new ProjectMember
+            {
+                ProjectId = Project.Id, UserId = UserId, Role = ProjectRole.Annotator, AddedAt = DateTimeOffset.UtcNow,
+            });
+        }
+        await db.SaveChangesAsync();
     }
 
     private Task<AppDbContext> ContextAsync() =>

@@ -39,9 +39,12 @@ internal static class IdentitySetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
-        // The security stamp is checked on every request, so a deactivated account or a reset password
-        // ends existing sessions at once; the check is one primary-key read.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        // A deactivated account or a reset password ends existing sessions within a minute; project
+        // access is refused at once, because ProjectAccess reads the account on every check. Checking
+        // the stamp on every request would re-issue the cookie on every response, and a response that
+        // sets a cookie is marked no-store, so browsers could not even keep an image.
+        services.Configure<SecurityStampValidatorOptions>(
+            options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<AdminBootstrapper>();
 
         // Keys live beside the database so login cookies survive a restart.
