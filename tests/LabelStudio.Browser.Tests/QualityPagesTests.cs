@@ -92,6 +92,27 @@ public sealed class QualityPagesTests(AppFixture app) : IClassFixture<AppFixture
                 await runner.RunIfDueAsync(projectId, CancellationToken.None);
             }
         }
+        await EnsureModelVersionsAsync(projectId, Rounds);
+    }
+
+    /// <summary>
+    /// Retrains until the project has <paramref name="count"/> model versions: the app's own worker
+    /// may have claimed a round's run first, and then this test's call found nothing due.
+    /// </summary>
+    private async Task EnsureModelVersionsAsync(int projectId, int count)
+    {
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var runner = app.Services.GetRequiredService<TrainingRunner>();
+        var scheduler = app.Services.GetRequiredService<TrainingScheduler>();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        await using var db = await contexts.CreateDbContextAsync();
+        while (await db.ModelVersions.CountAsync(m => m.ProjectId == projectId) < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The project did not reach {count} model versions.");
+            await scheduler.RequestAsync(projectId, CancellationToken.None);
+            await runner.RunIfDueAsync(projectId, CancellationToken.None);
+            await Task.Delay(200);
+        }
     }
 
     private async Task ShootAsync(IPage page, string name)

@@ -5,6 +5,7 @@ using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Export.Writers;
 using LabelStudio.Core.Storage;
+using LabelStudio.Core.Teams;
 using LabelStudio.Core.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public sealed partial class ExportRunner(
     DataDirectory dataDirectory,
     ExportPlanner planner,
     IOptions<StorageOptions> storage,
+    ActivityLog activity,
     TimeProvider clock,
     ILogger<ExportRunner> logger)
 {
@@ -215,6 +217,8 @@ public sealed partial class ExportRunner(
             .SetProperty(x => x.RowCount, manifest.Counts.Rows)
             .SetProperty(x => x.ByteCount, bytes)
             .SetProperty(x => x.CompletedAt, now));
+        await activity.RecordAsync(job.ProjectId, ActivityType.Export, job.CreatedById,
+            $"Exported {manifest.Counts.Rows:N0} rows as {manifest.Options.Format}", CancellationToken.None);
     }
 
     private async Task FailAsync(int jobId, string message)

@@ -93,33 +93,22 @@ public sealed class ImportJobService(
         return ImportPlanValidator.Validate(table, plan, classes);
     }
 
-    public async Task StartAsync(int jobId, ImportRequest request, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var updated = await db.ImportJobs
-            .Where(j => j.Id == jobId && (j.Status == JobStatus.Uploaded || j.Status == JobStatus.Failed))
-            .ExecuteUpdateAsync(j => j
-                .SetProperty(x => x.Status, JobStatus.Queued)
-                .SetProperty(x => x.PlanJson, request.ToJson())
-                .SetProperty(x => x.Progress, 0)
-                .SetProperty(x => x.Message, "Waiting to start")
-                .SetProperty(x => x.ErrorsJson, (string?)null), cancellationToken);
-        if (updated == 0)
-        {
-            throw new InvalidOperationException($"Import {jobId} has already started.");
-        }
-        WakeUps.Wake();
-    }
+    public Task StartAsync(int jobId, ImportRequest request, CancellationToken cancellationToken) =>
+        QueueAsync(jobId, request.ToJson(), cancellationToken);
 
     /// <summary>Queues an image import of an uploaded ZIP, or of a configured server folder.</summary>
-    public async Task StartImagesAsync(int jobId, ImageImportRequest request, CancellationToken cancellationToken)
+    public Task StartImagesAsync(int jobId, ImageImportRequest request, CancellationToken cancellationToken) =>
+        QueueAsync(jobId, request.ToJson(), cancellationToken);
+
+    /// <summary>Queues an uploaded (or failed) job with its plan and wakes the worker.</summary>
+    private async Task QueueAsync(int jobId, string planJson, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var updated = await db.ImportJobs
             .Where(j => j.Id == jobId && (j.Status == JobStatus.Uploaded || j.Status == JobStatus.Failed))
             .ExecuteUpdateAsync(j => j
                 .SetProperty(x => x.Status, JobStatus.Queued)
-                .SetProperty(x => x.PlanJson, request.ToJson())
+                .SetProperty(x => x.PlanJson, planJson)
                 .SetProperty(x => x.Progress, 0)
                 .SetProperty(x => x.Message, "Waiting to start")
                 .SetProperty(x => x.ErrorsJson, (string?)null), cancellationToken);

@@ -3,6 +3,7 @@ using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Export;
 using LabelStudio.Core.Import;
 using LabelStudio.Core.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace LabelStudio.Core.Tests.Export;
 
@@ -100,6 +101,19 @@ public sealed class ExportSelectionTests : IAsyncLifetime
             _project.Id, new ExportOptions(ExportFormat.Csv, ExportScope.AllEvents, IncludeSkipped: true));
 
         Assert.Equal(new ExportCounts(Rows: 10, Items: 4, Labels: 9, Skips: 1), package.Manifest.Counts);
+    }
+
+    [Fact]
+    public async Task AFinishedExportJobAppearsOnTheProjectTimeline()
+    {
+        await _database.ExportAsync(_project.Id, new ExportOptions(ExportFormat.Parquet));
+
+        await using var db = await _database.ContextAsync();
+        var summaries = await db.ActivityEvents
+            .Where(a => a.ProjectId == _project.Id && a.Kind == ActivityType.Export)
+            .Select(a => a.Summary)
+            .ToListAsync();
+        Assert.Equal(["Exported 2 rows as Parquet"], summaries);
     }
 
     private static string? Id(JsonElement row) => row.GetProperty("Id").GetString();
