@@ -252,7 +252,8 @@ public sealed partial class LabelPageTests : ComponentTestBase
     {
         var draft = ProjectDrafts.From(Project);
         draft.Classes.Single(c => c.Name == className).Hotkey = hotkey;
-        await Services.GetRequiredService<ProjectService>().UpdateAsync(Project.Id, draft, userId: null, CancellationToken.None);
+        await Services.GetRequiredService<ProjectService>()
+            .UpdateAsync(Project.Id, draft, userId: null, CancellationToken.None);
     }
 
     private async Task<IRenderedComponent<LabelPage>> OpenPageAsync()
