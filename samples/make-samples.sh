@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds the demo data in this folder from the packages it comes from.
-# Needs node and npm (for vega-datasets), python3 and the Debian package dataset-fashion-mnist. Run from anywhere; writes next to this script.
+# Needs node and npm (for vega-datasets), python3 and the Debian package dataset-fashion-mnist.
+# Run from anywhere; writes next to this script.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
