@@ -62,6 +62,7 @@ public sealed class QualityPagesTests(AppFixture app) : IClassFixture<AppFixture
 
         var contexts = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
+        await db.Projects.Where(p => p.Id == projectId).ExecuteUpdateAsync(p => p.SetProperty(x => x.Overlap, 2));
         var users = await db.Users.Where(u => emails.Contains(u.Email!)).OrderBy(u => u.Email).Select(u => u.Id)
             .ToListAsync();
         var classes = await db.LabelClasses.Where(c => c.ProjectId == projectId).OrderBy(c => c.Ordinal)

@@ -130,9 +130,17 @@ public sealed partial class LabelingService(
         bool firstLabelByUser,
         CancellationToken cancellationToken)
     {
-        if (submission.LeaseId is not { } leaseId ||
-            await db.Leases.AnyAsync(l => l.Id == leaseId && l.UserId == submission.UserId, cancellationToken))
+        // A lease vouches only for the item it was granted on: any other lease, or none, leaves the
+        // decision to the checks below, so it cannot label an item a colleague holds or that has its votes.
+        if (submission.LeaseId is { } leaseId && await db.Leases.AnyAsync(
+                l => l.Id == leaseId && l.UserId == submission.UserId && l.ItemId == item.Id, cancellationToken))
         {
+            return;
+        }
+        var fromHistory = submission.LeaseId is null && !firstLabelByUser;
+        if (fromHistory)
+        {
+            // Changing one's own earlier decision (or skipping) adds no labeler to the item.
             return;
         }
 

@@ -199,6 +199,66 @@ public sealed class LabelingServiceTests : IAsyncLifetime
         Assert.Equal(low, (await db.Items.SingleAsync(i => i.Id == firstTab.ItemId)).CurrentClassId);
     }
 
+    [Fact]
+    public async Task ALeaseOnAnotherItemDoesNotLetAnAnnotatorLabelAnItemAColleagueHolds()
+    {
+        var project = await _database.CreateNumberedItemsAsync(5);
+        var (low, high) = await TwoClassesAsync(project.Id);
+        var aliceLease = (await new Annotator(_database, project.Id, "alice").NextAsync())!;
+        var bobLease = (await new Annotator(_database, project.Id, "bob").NextAsync())!;
+
+        var borrowed = new LabelSubmission(project.Id, bobLease.ItemId, "alice", low, 3, null, false, aliceLease.Id);
+        var refused = await Assert.ThrowsAsync<LabelingException>(
+            () => _database.Get<LabelingService>().SubmitAsync(borrowed, CancellationToken.None));
+
+        Assert.True(refused.ItemTaken);
+        await new Annotator(_database, project.Id, "bob").LabelAsync(bobLease.ItemId, high);
+        await using var db = await _database.ContextAsync();
+        Assert.Equal(["bob"], await db.LabelEvents.Where(e => e.ItemId == bobLease.ItemId).Select(e => e.UserId)
+            .ToListAsync());
+    }
+
+    [Fact]
+    public async Task WithoutALeaseAnItemAColleagueHoldsOrThatHasItsVotesIsRefused()
+    {
+        var project = await _database.CreateNumberedItemsAsync(5);
+        var (low, high) = await TwoClassesAsync(project.Id);
+        var bob = new Annotator(_database, project.Id, "bob");
+        var held = (await bob.NextAsync())!.ItemId;
+        var carol = new Annotator(_database, project.Id, "carol");
+        var labeled = (await carol.NextAsync())!.ItemId;
+        await carol.LabelAsync(labeled, high);
+        var labeling = _database.Get<LabelingService>();
+
+        foreach (var item in new[] { held, labeled })
+        {
+            var unleased = new LabelSubmission(project.Id, item, "alice", low, 3, null, false);
+            var refused = await Assert.ThrowsAsync<LabelingException>(
+                () => labeling.SubmitAsync(unleased, CancellationToken.None));
+            Assert.True(refused.ItemTaken);
+        }
+        await using var db = await _database.ContextAsync();
+        Assert.False(await db.LabelEvents.AnyAsync(e => e.UserId == "alice"));
+        Assert.Equal(1, (await db.Items.SingleAsync(i => i.Id == labeled)).LabelCount);
+    }
+
+    [Fact]
+    public async Task AnAnnotatorChangesTheirOwnEarlierLabelWithoutALease()
+    {
+        var project = await _database.CreateNumberedItemsAsync(5);
+        var (low, high) = await TwoClassesAsync(project.Id);
+        var alice = new Annotator(_database, project.Id, "alice");
+        var item = (await alice.NextAsync())!.ItemId;
+        await alice.LabelAsync(item, low);
+
+        var fromHistory = new LabelSubmission(project.Id, item, "alice", high, 3, null, false);
+        await _database.Get<LabelingService>().SubmitAsync(fromHistory, CancellationToken.None);
+
+        await using var db = await _database.ContextAsync();
+        var stored = await db.Items.SingleAsync(i => i.Id == item);
+        Assert.Equal((high, 1), (stored.CurrentClassId!.Value, stored.LabelCount));
+    }
+
     private async Task<(int First, int Second)> TwoClassesAsync(int projectId)
     {
         var ids = await _database.ClassIdsAsync(projectId);

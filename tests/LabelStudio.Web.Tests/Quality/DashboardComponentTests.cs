@@ -80,6 +80,7 @@ public sealed class DashboardComponentTests : ComponentTestBase
     public async Task DashboardShowsALeadTheTeamsRealAgreementAndWhatWaitsForReview()
     {
         await SignInAsLeadAsync();
+        await SetOverlapAsync(2);
         await LabelAsync("alice", ("fruit-1", "Apple"), ("fruit-2", "Pear"), ("fruit-3", "Plum"));
         await LabelAsync("bob", ("fruit-1", "Apple"), ("fruit-2", "Pear"), ("fruit-3", "Apple"));
 

@@ -15,6 +15,7 @@ public sealed class ReviewPageTests : ComponentTestBase
     public async Task ReviewPageRecordsAFinalLabelByKeyAndTheNextModelTrainsOnIt()
     {
         await SignInAsLeadAsync();
+        await SetOverlapAsync(2);
         await LabelAsync(
             "alice", ("fruit-1", "Apple"), ("fruit-2", "Pear"), ("fruit-3", "Apple"), ("fruit-5", "Apple"));
         await LabelAsync("bob", ("fruit-4", "Pear"), ("fruit-5", "Pear"));
@@ -40,6 +41,7 @@ public sealed class ReviewPageTests : ComponentTestBase
     public async Task AKeyMeantForAnEarlierItemDecidesNothing()
     {
         await SignInAsLeadAsync();
+        await SetOverlapAsync(2);
         await LabelAsync("alice", ("fruit-1", "Apple"));
         await LabelAsync("bob", ("fruit-1", "Pear"));
         var page = Render<ReviewPage>(p => p.Add(r => r.ProjectId, Project.Id));

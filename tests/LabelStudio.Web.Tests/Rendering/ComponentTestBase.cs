@@ -91,6 +91,14 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
             .SingleAsync();
     }
 
+    /// <summary>Asks for that many distinct annotators' labels on every item of the project.</summary>
+    protected async Task SetOverlapAsync(int annotatorsPerItem)
+    {
+        await using var db = await ContextAsync();
+        await db.Projects.Where(p => p.Id == Project.Id)
+            .ExecuteUpdateAsync(p => p.SetProperty(x => x.Overlap, annotatorsPerItem));
+    }
+
     /// <summary>Makes the signed-in user the project's lead, in the database and in their claims.</summary>
     protected async Task SignInAsLeadAsync()
     {
