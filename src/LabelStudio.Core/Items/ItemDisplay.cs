@@ -11,7 +11,10 @@ public sealed record ItemDisplay(
     int? CurrentClassId,
     ItemMediaInfo? Media = null);
 
-/// <summary>The file behind a media item; the page fetches its pixels from the media endpoint by item id.</summary>
-public sealed record ItemMediaInfo(string FileName, string RelativePath, int Width, int Height, string Format);
+/// <summary>
+/// The file behind a media item; the page fetches its pixels from the media endpoint by item id.
+/// <paramref name="ItemName"/> is the item's name in the project, never a class folder kept as a hidden answer.
+/// </summary>
+public sealed record ItemMediaInfo(string FileName, string ItemName, int Width, int Height, string Format);
 
 public sealed record ItemField(string Name, string? Value, bool IsNumber);

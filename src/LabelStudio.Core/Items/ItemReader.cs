@@ -25,7 +25,7 @@ public sealed class ItemReader(IDbContextFactory<AppDbContext> contexts)
         var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(item.DataJson) ?? [];
         var media = await db.ItemMedia.AsNoTracking()
             .Where(m => m.ItemId == itemId)
-            .Select(m => new ItemMediaInfo(m.FileName, m.RelativePath, m.Width, m.Height, m.Format))
+            .Select(m => new ItemMediaInfo(m.FileName, item.ExternalId, m.Width, m.Height, m.Format))
             .FirstOrDefaultAsync(cancellationToken);
 
         // A media item's name and size are shown with the image; its other columns come from a manifest.

@@ -64,7 +64,8 @@ public sealed class ImageImportRunner(
 
             // 3. Move the files into place and write the items in one transaction.
             await progress.ReportAsync(0.9, $"Writing {processed.Count:N0} images", cancellationToken);
-            var rows = processed.Select(p => ToRow(p.File, p.Image, request, manifest)).ToList();
+            var names = await ItemNamesAsync(job.ProjectId, cancellationToken);
+            var rows = processed.Select(p => ToRow(p.File, p.Image, request, manifest, names)).ToList();
             await writer.WriteAsync(job, staging, rows, manifest.ExtraColumns, rejected, cancellationToken);
             return rows.Count;
         }
@@ -111,23 +112,37 @@ public sealed class ImageImportRunner(
     }
 
     private static ImageRow ToRow(
-        MediaFile file, ProcessedImage image, ImageImportRequest request, ImageManifest manifest)
+        MediaFile file, ProcessedImage image, ImageImportRequest request, ImageManifest manifest, ItemNames names)
     {
-        var label = manifest.LabelsByPath.GetValueOrDefault(file.RelativePath)
-            ?? (request.ClassFolders is null ? null : file.TopFolder);
+        var manifestLabel = manifest.LabelsByPath.GetValueOrDefault(file.RelativePath);
+        var folderLabel = manifestLabel is null && request.ClassFolders is not null ? file.TopFolder : null;
+        var label = manifestLabel ?? folderLabel;
         var asGroundTruth = request.ClassFolders == LabelMode.HiddenGroundTruth;
         var extras = manifest.ExtrasByPath.GetValueOrDefault(file.RelativePath)
             ?? new Dictionary<string, string?>();
-        return new ImageRow(file.RelativePath, file.FileName, image,
+        // A hidden answer must not show in the item's name, where annotators (and the API) would read it.
+        var shownPath = asGroundTruth && folderLabel is not null
+            ? file.RelativePath[(folderLabel.Length + 1)..]
+            : file.RelativePath;
+        return new ImageRow(file.RelativePath, names.Claim(shownPath), file.FileName, image,
             asGroundTruth ? null : label, asGroundTruth ? label : null, extras);
     }
 
+    /// <summary>Source paths already imported: the same file imported twice is refused by its path.</summary>
     private async Task<HashSet<string>> ExistingPathsAsync(int projectId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var paths = await db.Items.Where(i => i.ProjectId == projectId).Select(i => i.ExternalId)
+        var paths = await db.ItemMedia.Where(m => m.ProjectId == projectId).Select(m => m.RelativePath)
             .ToListAsync(cancellationToken);
         return paths.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private async Task<ItemNames> ItemNamesAsync(int projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var names = await db.Items.Where(i => i.ProjectId == projectId).Select(i => i.ExternalId)
+            .ToListAsync(cancellationToken);
+        return new ItemNames(names);
     }
 
     private static void DeleteQuietly(string folder)

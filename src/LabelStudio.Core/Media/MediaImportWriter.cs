@@ -138,7 +138,7 @@ public sealed class MediaImportWriter(
             int? classId = row.Label is null ? null : classIds[row.Label];
             var groundTruth = row.GroundTruth is null ? null
                 : project.Classes.First(c => c.Name.Equals(row.GroundTruth, StringComparison.OrdinalIgnoreCase)).Name;
-            items.Execute(itemId, project.Id, row.RelativePath, firstOrdinal + i, DataJson(row), groundTruth,
+            items.Execute(itemId, project.Id, row.ItemName, firstOrdinal + i, DataJson(row), groundTruth,
                 classId, eventId);
             media.Execute(itemId, project.Id, row.FileName, row.RelativePath, jobFolder, row.Image.OriginalFile,
                 row.Image.DisplayFile, row.Image.ThumbnailFile, row.Image.Format, row.Image.Width, row.Image.Height,
@@ -161,7 +161,7 @@ public sealed class MediaImportWriter(
         var values = new Dictionary<string, string?>
         {
             ["file"] = row.FileName,
-            ["path"] = row.RelativePath,
+            ["path"] = row.ItemName,
             ["width"] = row.Image.Width.ToString(CultureInfo.InvariantCulture),
             ["height"] = row.Image.Height.ToString(CultureInfo.InvariantCulture),
         };

@@ -115,10 +115,32 @@ public sealed class ImageImportTests : IAsyncLifetime
 
         Assert.Equal(JobStatus.Succeeded, job.Status);
         await using var db = await _database.ContextAsync();
-        var items = await db.Items.OrderBy(i => i.ExternalId).ToListAsync();
+        var items = await db.Items.OrderBy(i => i.GroundTruth).ToListAsync();
         Assert.Equal(["hat", "shirt", "shoe"], items.Select(i => i.GroundTruth));
         Assert.All(items, i => Assert.Null(i.CurrentClassId));
         Assert.Contains(await db.LabelClasses.Select(c => c.Name).ToListAsync(), name => name == "hat");
+    }
+
+    [Fact]
+    public async Task AHiddenClassFolderShowsNowhereAnAnnotatorLooks()
+    {
+        var zip = TestImages.Zip(("cat/001.png", TestImages.Png()), ("dog/001.png", TestImages.Png()),
+            ("dog/close-ups/002.png", TestImages.Png()));
+        var hidden = new ImageImportRequest(null, LabelMode.HiddenGroundTruth, false);
+
+        var job = await _database.ImportZipAsync(_project.Id, zip, hidden);
+        var again = await _database.ImportZipAsync(_project.Id, zip, hidden);
+
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        Assert.Equal(JobStatus.Failed, again.Status);
+        await using var db = await _database.ContextAsync();
+        var items = await db.Items.OrderBy(i => i.Ordinal).ToListAsync();
+        Assert.Equal(["001.png", "001 (2).png", "close-ups/002.png"], items.Select(i => i.ExternalId));
+        Assert.All(items, i => Assert.DoesNotContain("cat/", i.DataJson));
+        Assert.All(items, i => Assert.DoesNotContain("dog/", i.DataJson));
+        Assert.Equal(["cat", "dog", "dog"], items.Select(i => i.GroundTruth));
+        var paths = await db.ItemMedia.OrderBy(m => m.ItemId).Select(m => m.RelativePath).ToListAsync();
+        Assert.Equal(["cat/001.png", "dog/001.png", "dog/close-ups/002.png"], paths);
     }
 
     [Fact]
