@@ -13,6 +13,9 @@ using LabelStudio.Web.Features.Media;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+// Framework and MudBlazor files live outside wwwroot until the app is published; this finds them in any
+// environment (only Development does so by default), and does nothing once a published app has them.
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddLabelStudioCore(builder.Configuration).AddLabelStudioWorkers();
 builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
