@@ -43,13 +43,22 @@ internal static class SimulateBenchmark
             Rounds = args.Int("rounds", 20),
             TestFraction = args.Float("test", 0.3f),
             Seeds = args.Ints("seeds", "0,1,2"),
+            Trainer = TrainerOptions.Default with
+            {
+                L2Regularization = args.Float("l2", TrainerOptions.Default.L2Regularization),
+            },
         };
 
         // The ceiling, then each configuration.
         var full = options.Seeds.Average(
             seed => ActiveLearningSimulation.FullPoolAccuracy(features, labels, 10, options, seed));
         Console.WriteLine($"{rowCount} rows, test {options.TestFraction:P0}, full-pool accuracy {full:F4}");
-        var configurations = args.Has("diversity") ? new[] { false, true } : [false];
+        var configurations = args.Text("diversity") switch
+        {
+            "only" => new[] { true },
+            null when args.Has("diversity") => [false, true],
+            _ => [false],
+        };
         foreach (var diversity in configurations)
         {
             var clock = Stopwatch.StartNew();
