@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LabelStudio.Core.Tests.Media;
 
-/// <summary>A decode that runs past the time limit rejects its file with a reason instead of stalling the import.</summary>
+/// <summary>A decode that runs past the time limit rejects its file with a reason; the import does not stall.</summary>
 public sealed class ImageDecodeTimeLimitTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;
