@@ -5,6 +5,7 @@ using LabelStudio.Core.Tests.Infrastructure;
 using LabelStudio.Ml.Images;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LabelStudio.Core.Tests.Media;
 
@@ -76,6 +77,32 @@ public sealed class ImageEmbedderChoiceTests : IAsyncLifetime
         var features = (await restored.Get<ProjectStatusService>().GetAsync(_project.Id, CancellationToken.None))
             .Features!;
         Assert.Null(features.Waiting);
+    }
+
+    [Fact]
+    public async Task WaitingProjectRetriesTheNetworkOnlyAfterTheRetryIntervalAndThenCarriesOn()
+    {
+        await _database.Get<ImageFeaturizer>().RunAsync(_project.Id, CancellationToken.None);
+        await using var instance = _database.OpenAnotherInstance(WithoutTheModel);
+        await ImportAsync(instance, "second", 2);
+        var featurizer = instance.Get<ImageFeaturizer>();
+        await featurizer.RunAsync(_project.Id, CancellationToken.None);
+        Assert.Equal(4, (await VectorsAsync(instance)).Count);
+
+        // The model file is back, but the last failure is recent: no new attempt yet.
+        var options = instance.Get<IOptions<ImageFeatureOptions>>().Value;
+        options.ModelPath = null;
+        instance.Clock.Advance(options.RetryAfter / 2);
+        await featurizer.RunAsync(_project.Id, CancellationToken.None);
+        Assert.Equal(4, (await VectorsAsync(instance)).Count);
+
+        instance.Clock.Advance(options.RetryAfter);
+        await featurizer.RunAsync(_project.Id, CancellationToken.None);
+
+        var after = await VectorsAsync(instance);
+        Assert.Equal(6, after.Count);
+        Assert.All(after.Values, vector => Assert.Equal(512 * sizeof(float), vector.Length));
+        Assert.Equal(ResNetAt64, await EmbedderAsync(instance));
     }
 
     [Fact]
