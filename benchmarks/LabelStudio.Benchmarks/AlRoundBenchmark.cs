@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LabelStudio.Benchmarks.Images;
 using LabelStudio.Ml;
+using LabelStudio.Ml.Images;
 using LabelStudio.Ml.Tabular;
 
 namespace LabelStudio.Benchmarks;
@@ -63,7 +64,10 @@ internal static class AlRoundBenchmark
 
     private static TrainerOptions TrainerFrom(BenchArgs args)
     {
-        var defaults = TrainerOptions.Default;
+        // Embedded images train with the app's settings for their embedder.
+        var defaults = args.Text("features") == "resnet"
+            ? TrainerOptions.ForEmbedder(ImageEmbedderNames.ResNet18)
+            : TrainerOptions.Default;
         return new TrainerOptions
         {
             L2Regularization = args.Float("l2", defaults.L2Regularization),

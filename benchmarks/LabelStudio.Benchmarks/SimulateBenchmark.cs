@@ -18,7 +18,7 @@ internal static class SimulateBenchmark
         var (pictures, labels) = Subset(args);
         var rows = PixelTable.Rows(pictures);
         var features = TabularFeaturizer.Fit(PixelTable.Columns(784), rows).TransformAll(rows);
-        return Simulate(features, labels, args);
+        return Simulate(features, labels, args, TrainerOptions.Default);
     }
 
     /// <summary>The pictures and classes of a seeded random subset of the training split (--rows).</summary>
@@ -31,8 +31,8 @@ internal static class SimulateBenchmark
         return (subset.Select(i => train.Images[i]).ToArray(), subset.Select(i => train.Labels[i]).ToArray());
     }
 
-    /// <summary>Replays the strategies on ready-made features and prints the curves.</summary>
-    public static int Simulate(float[][] features, int[] labels, BenchArgs args)
+    /// <summary>Replays the strategies on ready-made features and prints the curves (--l2 overrides).</summary>
+    public static int Simulate(float[][] features, int[] labels, BenchArgs args, TrainerOptions trainer)
     {
         var rowCount = features.Length;
         var options = new SimulationOptions
@@ -43,13 +43,20 @@ internal static class SimulateBenchmark
             Rounds = args.Int("rounds", 20),
             TestFraction = args.Float("test", 0.3f),
             Seeds = args.Ints("seeds", "0,1,2"),
+            Trainer = trainer with { L2Regularization = args.Float("l2", trainer.L2Regularization) },
         };
 
         // The ceiling, then each configuration.
         var full = options.Seeds.Average(
             seed => ActiveLearningSimulation.FullPoolAccuracy(features, labels, 10, options, seed));
-        Console.WriteLine($"{rowCount} rows, test {options.TestFraction:P0}, full-pool accuracy {full:F4}");
-        var configurations = args.Has("diversity") ? new[] { false, true } : [false];
+        Console.WriteLine($"{rowCount} rows, test {options.TestFraction:P0}, L2 {options.Trainer.L2Regularization}, " +
+            $"full-pool accuracy {full:F4}");
+        var configurations = args.Text("diversity") switch
+        {
+            "only" => new[] { true },
+            null when args.Has("diversity") => [false, true],
+            _ => [false],
+        };
         foreach (var diversity in configurations)
         {
             var clock = Stopwatch.StartNew();

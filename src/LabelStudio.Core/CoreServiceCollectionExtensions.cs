@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.Configure<TrainingOptions>(configuration.GetSection(TrainingOptions.Section));
         services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
+        services.Configure<ImageFeatureOptions>(configuration.GetSection(ImageFeatureOptions.Section));
         services.AddSingleton<DataDirectory>();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -42,6 +43,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<FeatureStore>();
         services.AddSingleton<ImageFeaturizer>();
+        services.AddSingleton<FeatureWaits>();
         services.AddSingleton<ProjectService>();
         services.AddSingleton<ProjectStatusService>();
         services.AddSingleton<ProjectInsights>();

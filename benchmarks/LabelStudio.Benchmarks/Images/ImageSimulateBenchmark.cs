@@ -1,3 +1,4 @@
+using LabelStudio.Ml;
 using LabelStudio.Ml.Images;
 
 namespace LabelStudio.Benchmarks.Images;
@@ -14,7 +15,8 @@ internal static class ImageSimulateBenchmark
         var features = Embeddings(pictures, "train", args);
         Console.WriteLine($"features: {args.Text("features", "resnet")} at {args.Int("size", 64)} px, " +
             $"{features[0].Length} floats");
-        return SimulateBenchmark.Simulate(features, labels, args);
+        var embedder = args.Text("features", "resnet") == "resnet" ? ImageEmbedderNames.ResNet18 : null;
+        return SimulateBenchmark.Simulate(features, labels, args, TrainerOptions.ForEmbedder(embedder));
     }
 
     /// <summary>--features resnet (default) or fallback; cached under --cache when given.</summary>

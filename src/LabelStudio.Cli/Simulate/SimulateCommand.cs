@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using LabelStudio.Ml;
 using LabelStudio.Ml.Simulation;
 using static System.FormattableString;
 
@@ -52,10 +53,10 @@ internal static class SimulateCommand
         // 1. Every input problem surfaces here, before the first model is trained.
         var clock = Stopwatch.StartNew();
         JsonReport.CheckFolderExists(settings.JsonPath);
-        var (vectors, labels, classCount) = await LoadAsync(settings, output, error, ct);
+        var (vectors, labels, classCount, embedder) = await LoadAsync(settings, output, error, ct);
 
-        // 2. The ceiling: per seed, a model trained on that seed's whole pool.
-        var options = settings.ToSimulationOptions();
+        // 2. The ceiling: per seed, a model trained on that seed's whole pool, with the app's trainer settings.
+        var options = settings.ToSimulationOptions() with { Trainer = TrainerOptions.ForEmbedder(embedder) };
         var full = options.Seeds.Average(seed =>
             ActiveLearningSimulation.FullPoolAccuracy(vectors, labels, classCount, options, seed, ct));
 
@@ -73,15 +74,15 @@ internal static class SimulateCommand
         await error.WriteLineAsync(Invariant($"done in {clock.Elapsed.TotalSeconds:F1} s"));
     }
 
-    /// <summary>Feature vectors and classes from a table file, an image folder or an audio folder.</summary>
-    private static async Task<(float[][] Vectors, int[] Labels, int ClassCount)> LoadAsync(
+    /// <summary>Feature vectors, classes and the image embedder (if any) from a table, image or audio folder.</summary>
+    private static async Task<(float[][] Vectors, int[] Labels, int ClassCount, string? Embedder)> LoadAsync(
         SimulateSettings settings, TextWriter output, TextWriter error, CancellationToken ct)
     {
         if (!Directory.Exists(settings.Input))
         {
             var table = await LabeledTable.LoadAsync(settings, ct);
             SimulationReport.WriteInput(output, table, settings);
-            return (table.Vectors, table.Labels, table.Classes.Count);
+            return (table.Vectors, table.Labels, table.Classes.Count, null);
         }
 
         var clock = Stopwatch.StartNew();
@@ -91,7 +92,7 @@ internal static class SimulateCommand
             var embedSeconds = clock.Elapsed.TotalSeconds;
             await error.WriteLineAsync(Invariant($"embedded {folder.Labels.Length} images in {embedSeconds:F1} s"));
             SimulationReport.WriteInput(output, folder, settings);
-            return (folder.Vectors, folder.Labels, folder.Classes.Count);
+            return (folder.Vectors, folder.Labels, folder.Classes.Count, folder.EmbedderName);
         }
 
         var clips = LabeledClips.Load(settings.Input, ct);
@@ -99,6 +100,6 @@ internal static class SimulateCommand
         await error.WriteLineAsync(
             Invariant($"decoded and featurized {clips.Labels.Length} clips in {seconds:F1} s"));
         SimulationReport.WriteInput(output, clips, settings);
-        return (clips.Vectors, clips.Labels, clips.Classes.Count);
+        return (clips.Vectors, clips.Labels, clips.Classes.Count, null);
     }
 }

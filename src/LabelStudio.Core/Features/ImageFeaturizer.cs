@@ -26,10 +26,15 @@ public sealed partial class ImageFeaturizer(
     TrainingScheduler scheduler,
     WriteGate writeGate,
     IOptions<TrainingOptions> trainingOptions,
+    IOptions<ImageFeatureOptions> featureOptions,
+    FeatureWaits waits,
+    TimeProvider clock,
     ILogger<ImageFeaturizer> logger) : IDisposable
 {
     private const int BatchSize = 64;
-    private readonly Dictionary<int, IImageEmbedder> _embedders = [];
+    private readonly Dictionary<int, IImageEmbedder> _resNets = [];
+    private readonly Dictionary<int, DateTimeOffset> _failedAt = [];
+    private readonly IImageEmbedder _fallback = ImageEmbedders.CreateFallback();
     private readonly Lock _embeddersLock = new();
 
     internal WakeSignal WakeUps { get; } = new();
@@ -51,7 +56,11 @@ public sealed partial class ImageFeaturizer(
     public async Task RunAsync(int projectId, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var embedder = await EmbedderForAsync(projectId, cancellationToken);
+        if (await EmbedderForAsync(projectId, cancellationToken) is not { } embedder)
+        {
+            return;
+        }
+
         var done = 0;
         while (await NextBatchAsync(projectId, cancellationToken) is { Count: > 0 } batch)
         {
@@ -66,42 +75,86 @@ public sealed partial class ImageFeaturizer(
     }
 
     /// <summary>
-    /// One embedder per input size, kept for the process's life: loading the network takes seconds.
-    /// A project keeps the input size it started with, so all its vectors are comparable.
+    /// The embedder of the project's vectors. A new project takes ResNet18 at the input size its images call for,
+    /// or the fallback when the network cannot load, and records the choice; from then on the project keeps it,
+    /// so its vectors are always of one kind. When its ResNet18 cannot load, null: new images wait (and the
+    /// project page says why) rather than get vectors of another kind.
     /// </summary>
-    private async Task<IImageEmbedder> EmbedderForAsync(int projectId, CancellationToken cancellationToken)
+    private async Task<IImageEmbedder?> EmbedderForAsync(int projectId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var largestSide = await db.ItemMedia.Where(m => m.ProjectId == projectId)
-            .MaxAsync(m => (int?)Math.Max(m.Width, m.Height), cancellationToken) ?? 0;
-        var options = ImageEmbedderOptions.ForLargestSide(largestSide) with
+        var stored = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Embedder)
+            .FirstAsync(cancellationToken);
+        if (ProjectEmbedder.Parse(stored) is not { } recorded)
         {
-            // Leave a core to the annotators' requests, as training does.
-            Threads = Math.Max(1, Environment.ProcessorCount - 1),
-        };
-        IImageEmbedder embedder;
-        lock (_embeddersLock)
-        {
-            if (!_embedders.TryGetValue(options.InputSize, out embedder!))
-            {
-                embedder = ImageEmbedders.Create(options, logger);
-                _embedders[options.InputSize] = embedder;
-            }
+            var largestSide = await db.ItemMedia.Where(m => m.ProjectId == projectId)
+                .MaxAsync(m => (int?)Math.Max(m.Width, m.Height), cancellationToken) ?? 0;
+            var inputSize = ImageEmbedderOptions.ForLargestSide(largestSide).InputSize;
+            var first = ResNetAt(inputSize) ?? _fallback;
+            var chosen = new ProjectEmbedder(first.Name, inputSize);
+            using var turn = await writeGate.EnterAsync(cancellationToken);
+            await db.Projects.Where(p => p.Id == projectId)
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.Embedder, chosen.ToString()), cancellationToken);
+            LogEmbedderChosen(projectId, chosen.ToString());
+            return first;
         }
 
-        var name = $"{embedder.Name} ({options.InputSize} px)";
-        var previous = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Embedder)
-            .FirstAsync(cancellationToken);
-        if (previous != name)
+        if (recorded.Name == ImageEmbedderNames.PixelHistogram)
         {
-            // Vectors from another embedder or size are not comparable with new ones: start over.
-            using var turn = await writeGate.EnterAsync(cancellationToken);
-            await db.ItemFeatures.Where(f => f.ProjectId == projectId).ExecuteDeleteAsync(cancellationToken);
-            await db.Projects.Where(p => p.Id == projectId)
-                .ExecuteUpdateAsync(p => p.SetProperty(x => x.Embedder, name), cancellationToken);
-            LogEmbedderChosen(projectId, name);
+            return _fallback;
         }
-        return embedder;
+        if (ResNetAt(recorded.InputSize) is { } resNet)
+        {
+            waits.Clear(projectId);
+            return resNet;
+        }
+
+        waits.Set(projectId, $"This project's images are described by {recorded}, which could not load on this " +
+            "server. New images wait for their features (the server tries again regularly); vectors of " +
+            "another kind are never mixed in.");
+        LogWaiting(projectId, recorded.ToString());
+        return null;
+    }
+
+    /// <summary>
+    /// ResNet18 at one input size, loaded once and kept for the process's life (a load takes seconds). After a
+    /// failed load, null until <see cref="ImageFeatureOptions.RetryAfter"/> has passed.
+    /// </summary>
+    private IImageEmbedder? ResNetAt(int inputSize)
+    {
+        lock (_embeddersLock)
+        {
+            if (_resNets.TryGetValue(inputSize, out var loaded))
+            {
+                return loaded;
+            }
+            var options = featureOptions.Value;
+            if (_failedAt.TryGetValue(inputSize, out var failedAt) && clock.GetUtcNow() - failedAt < options.RetryAfter)
+            {
+                return null;
+            }
+
+            var embedder = ImageEmbedders.Create(
+                ImageEmbedderOptions.ForLargestSide(inputSize) with
+                {
+                    InputSize = inputSize,
+                    ModelPath = options.ModelPath,
+
+                    // Leave a core to the annotators' requests, as training does.
+                    Threads = Math.Max(1, Environment.ProcessorCount - 1),
+                },
+                logger);
+            if (embedder.Name != ImageEmbedderNames.ResNet18)
+            {
+                embedder.Dispose();
+                _failedAt[inputSize] = clock.GetUtcNow();
+                return null;
+            }
+
+            _failedAt.Remove(inputSize);
+            _resNets[inputSize] = embedder;
+            return embedder;
+        }
     }
 
     private async Task<List<(long ItemId, string Path)>> NextBatchAsync(
@@ -203,10 +256,11 @@ public sealed partial class ImageFeaturizer(
 
     public void Dispose()
     {
-        foreach (var embedder in _embedders.Values)
+        foreach (var embedder in _resNets.Values)
         {
             embedder.Dispose();
         }
+        _fallback.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Project {ProjectId}: images embedded by {Embedder}")]
@@ -216,6 +270,11 @@ public sealed partial class ImageFeaturizer(
         Level = LogLevel.Information,
         Message = "Project {ProjectId}: {ItemCount} images featurized by {Embedder} in {Seconds:F1} s")]
     private partial void LogFeaturized(int projectId, int itemCount, string embedder, double seconds);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Project {ProjectId}: new images wait for features; its embedder {Embedder} could not load")]
+    private partial void LogWaiting(int projectId, string embedder);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Item {ItemId}: display copy unreadable; zero features")]
     private partial void LogUnreadable(Exception exception, long itemId);

@@ -50,14 +50,19 @@ internal static class ImageProcessor
         return new ProcessedImage(format, width, height, originalFile, displayFile, thumbnailFile, file.Length);
     }
 
-    private static Image<Rgba32> Decode(MediaFile file, MediaOptions limits)
+    /// <summary>Reads the header, then decodes, both within the time limit for one image.</summary>
+    private static Image<Rgba32> Decode(MediaFile file, MediaOptions limits) =>
+        DecodeDeadline.Run(stop => DecodeNow(file, limits, stop), limits.DecodeTimeout);
+
+    private static Image<Rgba32> DecodeNow(MediaFile file, MediaOptions limits, CancellationToken stop)
     {
         using var stream = file.Open();
         ImageInspector.CheckHeader(stream, Decoding, limits);
         stream.Position = 0;
         try
         {
-            var image = Image.Load<Rgba32>(Decoding, stream);
+            // The asynchronous load is the one that observes a cancellation token in ImageSharp 2.
+            var image = Image.LoadAsync<Rgba32>(Decoding, stream, stop).GetAwaiter().GetResult();
             image.Metadata.ExifProfile = null;
             image.Metadata.IccProfile = null;
             image.Metadata.XmpProfile = null;

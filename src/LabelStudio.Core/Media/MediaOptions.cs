@@ -29,6 +29,12 @@ public sealed class MediaOptions
     /// </summary>
     public long MaxExpansion { get; set; } = 100;
 
+    /// <summary>
+    /// Longest one image's header read and decode may take; a slower one is rejected as possibly crafted. A
+    /// legitimate 40-megapixel photo decodes in about a second on a busy core.
+    /// </summary>
+    public TimeSpan DecodeTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Longest side of the copy the browser shows; larger images are scaled down.</summary>
     public int DisplayMaxSide { get; set; } = 2048;
 

@@ -25,9 +25,10 @@ public sealed record TrainingStatus(
 
 /// <summary>
 /// How far the featurize job has come on a media project, and which embedder made the vectors:
-/// ResNet18, or the cheap fallback when the network could not load.
+/// ResNet18, or the cheap fallback when the network could not load. <paramref name="Waiting"/> says why new
+/// images get no features while the project's own embedder cannot load.
 /// </summary>
-public sealed record FeatureStatus(int MediaCount, int WithFeatures, string? Embedder)
+public sealed record FeatureStatus(int MediaCount, int WithFeatures, string? Embedder, string? Waiting = null)
 {
     public bool IsComplete => WithFeatures >= MediaCount;
     public double Progress => MediaCount == 0 ? 1 : (double)WithFeatures / MediaCount;

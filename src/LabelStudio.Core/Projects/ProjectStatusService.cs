@@ -1,12 +1,13 @@
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Features;
 using LabelStudio.Core.Labeling;
 using Microsoft.EntityFrameworkCore;
 
 namespace LabelStudio.Core.Projects;
 
 /// <summary>Reads counts, the current model and the trainer's state of a project.</summary>
-public sealed class ProjectStatusService(IDbContextFactory<AppDbContext> contexts)
+public sealed class ProjectStatusService(IDbContextFactory<AppDbContext> contexts, FeatureWaits waits)
 {
     public async Task<ProjectStatus> GetAsync(int projectId, CancellationToken cancellationToken)
     {
@@ -38,12 +39,12 @@ public sealed class ProjectStatusService(IDbContextFactory<AppDbContext> context
                 cancellationToken));
     }
 
-    private static async Task<FeatureStatus> FeatureStatusAsync(
+    private async Task<FeatureStatus> FeatureStatusAsync(
         AppDbContext db, int projectId, string? embedder, CancellationToken cancellationToken)
     {
         var media = await db.ItemMedia.CountAsync(m => m.ProjectId == projectId, cancellationToken);
         var withFeatures = await db.ItemFeatures.CountAsync(f => f.ProjectId == projectId, cancellationToken);
-        return new FeatureStatus(media, withFeatures, embedder);
+        return new FeatureStatus(media, withFeatures, embedder, waits.For(projectId));
     }
 
     private static TrainingStatus ToTrainingStatus(TrainingState? state) => state is null

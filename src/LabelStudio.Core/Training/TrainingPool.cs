@@ -21,9 +21,11 @@ internal sealed class TrainingPool
         int classCount,
         List<(long ItemId, int ClassIndex)> labeled,
         List<long> unlabeled,
-        IReadOnlyDictionary<long, float[]> vectors)
+        IReadOnlyDictionary<long, float[]> vectors,
+        string? embedder)
     {
         ProjectId = projectId;
+        Embedder = embedder;
         Strategy = strategy;
         ClassCount = classCount;
         _labeled = labeled;
@@ -34,6 +36,9 @@ internal sealed class TrainingPool
     public int ProjectId { get; }
     public QueryStrategy Strategy { get; }
     public int ClassCount { get; }
+
+    /// <summary>The image embedder that made the vectors ("resnet18"), or null for tables and audio.</summary>
+    public string? Embedder { get; }
     public int LabeledClassCount => _labeled.Select(l => l.ClassIndex).Distinct().Count();
 
     /// <summary>Items without a feature vector yet: images the featurize job has not reached.</summary>
@@ -48,7 +53,7 @@ internal sealed class TrainingPool
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var settings = await db.Projects.Where(p => p.Id == projectId)
-            .Select(p => new { p.Strategy, p.Overlap })
+            .Select(p => new { p.Strategy, p.Overlap, p.Embedder })
             .FirstAsync(cancellationToken);
         var classIndex = (await db.LabelClasses.Where(c => c.ProjectId == projectId)
                 .OrderBy(c => c.Ordinal).Select(c => c.Id).ToListAsync(cancellationToken))
@@ -66,7 +71,8 @@ internal sealed class TrainingPool
         // Items short of the overlap are ranked too, though their first label already trains the model.
         var unlabeled = items.Where(i => OverlapTargets.IsOpen(i.CurrentClassId, i.LabelCount, settings.Overlap))
             .Select(i => i.Id).ToList();
-        return new TrainingPool(projectId, settings.Strategy, classIndex.Count, labeled, unlabeled, vectors);
+        return new TrainingPool(projectId, settings.Strategy, classIndex.Count, labeled, unlabeled, vectors,
+            ProjectEmbedder.Parse(settings.Embedder)?.Name);
     }
 
     public LabeledSet ToLabeledSet() => new(

@@ -92,14 +92,16 @@ public sealed partial class TrainingRunner(
         var stopwatch = Stopwatch.StartNew();
         var labeledSet = pool.ToLabeledSet();
         var previous = await PreviousModelAsync(claim.ProjectId, cancellationToken);
-        var trainer = new ClassifierTrainer(TrainerOptions.Default with { Threads = options.Value.TrainerThreads });
+        var trainerOptions = TrainerOptions.ForEmbedder(pool.Embedder) with { Threads = options.Value.TrainerThreads };
+        var trainer = new ClassifierTrainer(trainerOptions);
         var classifier = await LowPriorityThread.RunAsync(
             "Model training", () => trainer.Train(labeledSet, cancellationToken, previous));
 
         // 3. Estimate how well it does on items it has not seen.
         await trainingLock.ReportAsync(claim, "Estimating accuracy", 0.4, cancellationToken);
         var estimate = await LowPriorityThread.RunAsync(
-            "Accuracy estimate", () => AccuracyEstimator.Estimate(labeledSet, seed: 0, cancellationToken));
+            "Accuracy estimate",
+            () => AccuracyEstimator.Estimate(labeledSet, seed: 0, cancellationToken, trainerOptions));
         var trainSeconds = stopwatch.Elapsed.TotalSeconds;
 
         // 4. Score and rank the unlabeled pool.

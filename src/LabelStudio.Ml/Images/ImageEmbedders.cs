@@ -29,6 +29,9 @@ public static partial class ImageEmbedders
         }
     }
 
+    /// <summary>The cheap descriptor on its own, for projects whose vectors it already made.</summary>
+    public static IImageEmbedder CreateFallback() => new PixelHistogramEmbedder();
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Image embedder {Embedder} loaded, input {InputSize} px")]
     private static partial void LogLoaded(ILogger logger, string embedder, int inputSize);
 

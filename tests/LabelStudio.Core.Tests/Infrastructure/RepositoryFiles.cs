@@ -16,4 +16,18 @@ internal static class RepositoryFiles
 
         throw new FileNotFoundException($"{relativePath} not found above {AppContext.BaseDirectory}.");
     }
+
+    public static string Folder(string relativePath)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, relativePath);
+            if (Directory.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"{relativePath} not found above {AppContext.BaseDirectory}.");
+    }
 }

@@ -57,9 +57,9 @@ internal sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    /// <summary>A second process on the same data directory and clock, like another web instance.</summary>
-    public TestDatabase OpenAnotherInstance() =>
-        Build(Root, Clock, withWorkers: false, configure: null, ownsDirectory: false);
+    /// <summary>A second process on the same data directory and clock: another web instance, or a restart.</summary>
+    public TestDatabase OpenAnotherInstance(Action<IServiceCollection>? configure = null) =>
+        Build(Root, Clock, withWorkers: false, configure, ownsDirectory: false);
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();

@@ -4,6 +4,7 @@ using LabelStudio.Core.Import;
 using LabelStudio.Core.Media;
 using LabelStudio.Core.Tests.Infrastructure;
 using LabelStudio.Core.Training;
+using LabelStudio.Ml;
 using LabelStudio.Ml.Images;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,6 +64,39 @@ public sealed class ImageFeaturizerTests : IAsyncLifetime
         Assert.Equal(2, await db.ItemRanks.CountAsync(
             r => r.ProjectId == _project.Id && r.ModelVersion == model.Version));
     }
+
+    [Fact]
+    public async Task ModelOnResNetEmbeddingsIsTrainedWithTheEmbeddingRegularization()
+    {
+        await _database.Get<ImageFeaturizer>().RunAsync(_project.Id, CancellationToken.None);
+        var model = await _database.Get<TrainingRunner>().RunIfDueAsync(_project.Id, CancellationToken.None);
+        Assert.NotNull(model);
+
+        await using var db = await _database.ContextAsync();
+        Assert.StartsWith(ImageEmbedderNames.ResNet18, await db.Projects.Where(p => p.Id == _project.Id)
+            .Select(p => p.Embedder).SingleAsync());
+        var vectors = await _database.Get<FeatureStore>().GetAsync(_project.Id, CancellationToken.None);
+        var ordinals = await db.LabelClasses.Where(c => c.ProjectId == _project.Id)
+            .ToDictionaryAsync(c => c.Id, c => c.Ordinal);
+        var labeled = await db.Items.Where(i => i.ProjectId == _project.Id && i.CurrentClassId != null)
+            .OrderBy(i => i.Id).Select(i => new { i.Id, ClassId = i.CurrentClassId!.Value }).ToListAsync();
+        var set = new LabeledSet(
+            labeled.Select(i => vectors[i.Id]).ToList(), labeled.Select(i => ordinals[i.ClassId]).ToList(), 2);
+        var all = vectors.Values.ToArray();
+        var app = (await _database.Get<ModelCache>().LatestAsync(_project.Id, CancellationToken.None))!.Classifier;
+
+        var embeddingL2 = new ClassifierTrainer(TrainerOptions.ForEmbedder(ImageEmbedderNames.ResNet18)).Train(
+            set, CancellationToken.None);
+        var tableL2 = new ClassifierTrainer(TrainerOptions.Default).Train(set, CancellationToken.None);
+
+        var fromEmbeddingL2 = Distance(app.PredictProbabilities(all), embeddingL2.PredictProbabilities(all));
+        var fromTableL2 = Distance(app.PredictProbabilities(all), tableL2.PredictProbabilities(all));
+        Assert.True(fromEmbeddingL2 < 0.01, $"{fromEmbeddingL2}");
+        Assert.True(fromTableL2 > 10 * fromEmbeddingL2, $"{fromTableL2} vs {fromEmbeddingL2}");
+    }
+
+    private static double Distance(float[][] a, float[][] b) =>
+        a.Zip(b).Max(pair => pair.First.Zip(pair.Second).Max(p => Math.Abs(p.First - p.Second)));
 
     private static IEnumerable<string> SampleNumbers(string kind) =>
         Directory.GetFiles(Path.Combine(SampleFolder(), kind), "*.png")
