@@ -90,9 +90,25 @@ public sealed class AppFixture : IAsyncLifetime
         }
 
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(dataDirectory))
+        await DeleteAsync(dataDirectory);
+    }
+
+    /// <summary>
+    /// A background job stopped with the host may still be finishing its last file write (a model, an
+    /// export) for a moment on a loaded machine, which makes a recursive delete meet a new file.
+    /// </summary>
+    private static async Task DeleteAsync(string folder)
+    {
+        for (var attempt = 1; Directory.Exists(folder); attempt++)
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+            }
         }
     }
 
