@@ -94,6 +94,20 @@ public sealed class DashboardComponentTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task DashboardShowsAColleaguesNewLabelWithinSecondsWithoutAReload()
+    {
+        await SignInAsLeadAsync();
+        var page = Render<DashboardPage>(p => p.Add(d => d.ProjectId, Project.Id));
+        page.WaitForAssertion(() => Assert.Equal("0", page.Find("#labeled").TextContent.Trim()));
+
+        await LabelAsync("alice", ("fruit-1", "Apple"), ("fruit-2", "Pear"));
+
+        page.WaitForAssertion(
+            () => Assert.Equal("2", page.Find("#labeled").TextContent.Trim()), TimeSpan.FromSeconds(3));
+        Assert.NotEqual("0", page.Find("#dashboard-live").GetAttribute("data-updates"));
+    }
+
+    [Fact]
     public void DashboardIsNotShownToAnAnnotator()
     {
         var page = Render<DashboardPage>(p => p.Add(d => d.ProjectId, Project.Id));
