@@ -50,7 +50,8 @@ public sealed class DashboardComponentTests : ComponentTestBase
 
         var page = Render<DashboardPage>(p => p.Add(d => d.ProjectId, Project.Id));
 
-        page.WaitForAssertion(() => Assert.Contains("The chart starts with the first label.", page.Markup));
+        page.WaitForAssertion(
+            () => Assert.Contains("The chart starts with the first label.", page.Markup), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -86,7 +87,9 @@ public sealed class DashboardComponentTests : ComponentTestBase
         var page = Render<DashboardPage>(p => p.Add(d => d.ProjectId, Project.Id));
 
         // fruit-3 is a 1–1 tie: it waits for review and has no final label.
-        page.WaitForAssertion(() => Assert.Equal("1", page.Find("#disputed").TextContent.Trim()));
+        // The first build runs on the feed's own task: a busy machine may take a few seconds.
+        page.WaitForAssertion(
+            () => Assert.Equal("1", page.Find("#disputed").TextContent.Trim()), TimeSpan.FromSeconds(10));
         Assert.Equal("2", page.Find("#labeled").TextContent.Trim());
         Assert.Equal(2, page.FindAll("#annotators tbody tr").Count);
         Assert.Equal("3", page.Find("#agreement-pairs tbody td:nth-child(2)").TextContent.Trim());
@@ -98,13 +101,40 @@ public sealed class DashboardComponentTests : ComponentTestBase
     {
         await SignInAsLeadAsync();
         var page = Render<DashboardPage>(p => p.Add(d => d.ProjectId, Project.Id));
-        page.WaitForAssertion(() => Assert.Equal("0", page.Find("#labeled").TextContent.Trim()));
+        page.WaitForAssertion(
+            () => Assert.Equal("0", page.Find("#labeled").TextContent.Trim()), TimeSpan.FromSeconds(10));
 
         await LabelAsync("alice", ("fruit-1", "Apple"), ("fruit-2", "Pear"));
 
         page.WaitForAssertion(
             () => Assert.Equal("2", page.Find("#labeled").TextContent.Trim()), TimeSpan.FromSeconds(3));
         Assert.NotEqual("0", page.Find("#dashboard-live").GetAttribute("data-updates"));
+    }
+
+    [Fact]
+    public void ProgressCardCountsTheLabelsStillNeededNotJustTheItems()
+    {
+        var progress = new ProgressSummary(Items: 100, Labeled: 10, Disputed: 0, Unlabeled: 90, LabelEvents: 20);
+        var left = new TimeLeft(RemainingItems: 90, RemainingLabels: 180, LabelsPerDay: 60, Days: 3, LabelingHours: 0.5);
+
+        var card = Render<ProgressCard>(p => p.Add(c => c.Progress, progress).Add(c => c.TimeLeft, left));
+
+        Assert.Equal(
+            "180 labels to go: about 3.0 days at the recent pace of 60 labels a day (0.5 hours of labeling).",
+            card.Find("#time-left").TextContent.Trim());
+    }
+
+    [Fact]
+    public void ProgressChartOfAFirstMinuteDrawsALineFromZeroPerMinute()
+    {
+        var start = new DateTime(2026, 12, 4, 21, 30, 0, DateTimeKind.Utc);
+        TimePoint[] points = [new(start, 6, 6, TimeSpan.FromMinutes(1))];
+
+        var chart = Render<ProgressChart>(p => p.Add(c => c.Points, points));
+
+        Assert.Contains("Labels per minute", chart.Markup);
+        Assert.Contains("21:29", chart.Markup);
+        Assert.Contains("21:30", chart.Markup);
     }
 
     [Fact]
