@@ -26,6 +26,19 @@ public sealed class DashboardComponentTests : ComponentTestBase
     }
 
     [Fact]
+    public void StoppingCardGivesTheReasonWithoutRepeatingItsHeadline()
+    {
+        ModelPoint[] versions = [new(1, 20, 0.90, null), new(2, 40, 0.91, 0.97)];
+
+        var card = Render<StoppingCard>(p => p
+            .Add(c => c.Advice, StoppingSignal.Evaluate(versions))
+            .Add(c => c.Versions, versions));
+
+        Assert.Equal("Keep labeling: too early to tell", card.Find("#stopping-verdict").TextContent.Trim());
+        Assert.Equal("Too early to tell (2 of 3 model versions so far).", card.Find("#stopping-reason").TextContent.Trim());
+    }
+
+    [Fact]
     public void AgreementPanelWarnsBelowTheFloorAndShowsAnUndefinedCoefficientAsADash()
     {
         var view = new AgreementView(
