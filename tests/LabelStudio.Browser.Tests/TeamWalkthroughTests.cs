@@ -107,7 +107,8 @@ public sealed class TeamWalkthroughTests(AppFixture app) : IClassFixture<AppFixt
             }
 
             var item = await ready.GetAttributeAsync("data-hotkey-context");
-            await review.Locator("html[data-hotkeys=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            await review.Locator("html[data-hotkeys=ready]")
+                .WaitForAsync(new() { State = WaitForSelectorState.Attached });
             await review.Keyboard.PressAsync(PenguinRule.Gentoo);
             await review.WaitForFunctionAsync(
                 "before => document.querySelector('#review-ready')?.dataset.hotkeyContext !== before", item);

@@ -58,7 +58,9 @@ internal static class DashboardLiveBenchmark
             $"{cpu / reads:0.0} ms CPU each");
     }
 
-    /// <summary>Relabels random items from 20 concurrent annotators, each saving as soon as the last save returns.</summary>
+    /// <summary>
+    /// Relabels random items from 20 concurrent annotators, each saving as soon as the last save returns.
+    /// </summary>
     private static async Task<int> LabelNonstopAsync(BenchHost host, int projectId, TimeSpan phase)
     {
         await using var db = await host.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();

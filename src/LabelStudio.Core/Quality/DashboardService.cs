@@ -16,7 +16,10 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
     /// <summary>The pace behind the time-left estimate is taken over this many most recent active days.</summary>
     public const int PaceDays = 7;
 
-    /// <summary>Labels over time use the finest of these periods that keeps the chart to at most <see cref="TimelinePoints"/>.</summary>
+    /// <summary>
+    /// Labels over time use the finest of these periods that keeps the chart to at most
+    /// <see cref="TimelinePoints"/> points.
+    /// </summary>
     public static readonly TimeSpan[] TimelinePeriods =
     [
         TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1),

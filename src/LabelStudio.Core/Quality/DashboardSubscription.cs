@@ -1,6 +1,9 @@
 namespace LabelStudio.Core.Quality;
 
-/// <summary>An open dashboard's link to <see cref="DashboardFeed"/>: the snapshot to show first; dispose to stop updates.</summary>
+/// <summary>
+/// An open dashboard's link to <see cref="DashboardFeed"/>: the snapshot to show first; dispose to
+/// stop updates.
+/// </summary>
 public sealed class DashboardSubscription(Action leave) : IDisposable
 {
     private int _disposed;

@@ -50,7 +50,9 @@ internal sealed class LabelActivity
     /// <summary>Ends the read: the last annotator's vote on the last item is counted.</summary>
     public void Complete() => CloseRun();
 
-    /// <summary>Label events per UTC period (whole minutes), oldest first; periods without labels are left out.</summary>
+    /// <summary>
+    /// Label events per UTC period (whole minutes), oldest first; periods without labels are left out.
+    /// </summary>
     public List<(DateTime Start, int Labels)> LabelsPer(TimeSpan period) =>
         _perMinute.GroupBy(m => m.Key * TimeSpan.TicksPerMinute / period.Ticks)
             .OrderBy(g => g.Key)

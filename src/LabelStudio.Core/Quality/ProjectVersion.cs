@@ -10,7 +10,8 @@ namespace LabelStudio.Core.Quality;
 /// </summary>
 public readonly record struct ProjectVersion(int LabelEvents, int ActivityEvents, int ModelVersions)
 {
-    public static async Task<ProjectVersion> ReadAsync(AppDbContext db, int projectId, CancellationToken cancellationToken)
+    public static async Task<ProjectVersion> ReadAsync(
+        AppDbContext db, int projectId, CancellationToken cancellationToken)
     {
         var counts = await db.Projects.AsNoTracking()
             .Where(p => p.Id == projectId)

@@ -56,7 +56,8 @@ internal static partial class TeamSteps
         }
         await lead.Locator("#save-project").ClickAsync();
         await lead.WaitForURLAsync(ProjectPage());
-        return int.Parse(ProjectPage().Match(lead.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var id = ProjectPage().Match(lead.Url).Groups[1].Value;
+        return int.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Imports samples/penguins.csv with its Species column kept hidden as the answer key.</summary>

@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LabelStudio.Core.Tests.Quality;
 
-/// <summary>Open dashboards follow their project by push, coalesced, and notice other processes by a cheap poll.</summary>
+/// <summary>
+/// Open dashboards follow their project by push, coalesced, and notice other processes by a cheap poll.
+/// </summary>
 public sealed class DashboardFeedTests : IAsyncLifetime
 {
     private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(400);
@@ -79,7 +81,8 @@ public sealed class DashboardFeedTests : IAsyncLifetime
     [Fact]
     public async Task AnIdleDashboardPollsWithoutRebuilding()
     {
-        using var subscription = await Feed.SubscribeAsync(_project.Id, _ => Task.CompletedTask, CancellationToken.None);
+        using var subscription =
+            await Feed.SubscribeAsync(_project.Id, _ => Task.CompletedTask, CancellationToken.None);
 
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 

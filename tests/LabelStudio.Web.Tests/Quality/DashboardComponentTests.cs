@@ -35,7 +35,8 @@ public sealed class DashboardComponentTests : ComponentTestBase
             .Add(c => c.Versions, versions));
 
         Assert.Equal("Keep labeling: too early to tell", card.Find("#stopping-verdict").TextContent.Trim());
-        Assert.Equal("Too early to tell (2 of 3 model versions so far).", card.Find("#stopping-reason").TextContent.Trim());
+        Assert.Equal(
+            "Too early to tell (2 of 3 model versions so far).", card.Find("#stopping-reason").TextContent.Trim());
     }
 
     [Fact]
@@ -128,7 +129,8 @@ public sealed class DashboardComponentTests : ComponentTestBase
     public void ProgressCardCountsTheLabelsStillNeededNotJustTheItems()
     {
         var progress = new ProgressSummary(Items: 100, Labeled: 10, Disputed: 0, Unlabeled: 90, LabelEvents: 20);
-        var left = new TimeLeft(RemainingItems: 90, RemainingLabels: 180, LabelsPerDay: 60, Days: 3, LabelingHours: 0.5);
+        var left = new TimeLeft(
+            RemainingItems: 90, RemainingLabels: 180, LabelsPerDay: 60, Days: 3, LabelingHours: 0.5);
 
         var card = Render<ProgressCard>(p => p.Add(c => c.Progress, progress).Add(c => c.TimeLeft, left));
 
