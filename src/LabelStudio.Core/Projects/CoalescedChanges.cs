@@ -40,9 +40,9 @@ public sealed class CoalescedChanges : IDisposable
             Volatile.Write(ref _pending, 0);
             await _onChanged(_stop.Token);
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (Exception) when (_stop.IsCancellationRequested)
         {
-            // The page closed.
+            // The page closed while waiting or refreshing: whatever the refresh met no longer matters.
         }
     }
 }

@@ -153,6 +153,20 @@ public sealed class DashboardComponentTests : ComponentTestBase
     }
 
     [Fact]
+    public void AnnotatorTableDrawsEachFigureAsABarAgainstTheColumnsLargest()
+    {
+        AnnotatorRow[] rows = [new("ann@x", 120, 130, 60, 5, 0.8), new("bob@x", 30, 30, 90, 4, 0.7)];
+
+        var table = Render<AnnotatorTable>(p => p.Add(t => t.Rows, rows));
+
+        var bob = table.FindAll("#annotators tbody tr")[1];
+        Assert.Equal(
+            ["width: 25%", "width: 100%"],
+            bob.QuerySelectorAll(".bar").Select(b => b.GetAttribute("style")));
+        Assert.Equal("30", bob.Children[1].TextContent.Trim());
+    }
+
+    [Fact]
     public void DashboardIsNotShownToAnAnnotator()
     {
         var page = Render<DashboardPage>(p => p.Add(d => d.ProjectId, Project.Id));
