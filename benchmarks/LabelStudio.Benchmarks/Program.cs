@@ -42,7 +42,7 @@ static int Usage()
                LabelStudio.Benchmarks export [--rows 100000] [--numbers 8] [--repeats 3]
                LabelStudio.Benchmarks api [--rows 20000] [--numbers 8] [--clients 20] [--labels 200]
                  [--seconds 20] [--think-ms 250] [--web PATH/LabelStudio.Web.dll]
-               LabelStudio.Benchmarks dashboard [--rows 100000] [--votes 2] [--repeats 5]
+               LabelStudio.Benchmarks dashboard [--rows 100000] [--votes 2] [--repeats 5] [--live-seconds 20]
         """);
     return 2;
 }

@@ -27,7 +27,9 @@ public static class CoreServiceCollectionExtensions
         services.Configure<TrainingOptions>(configuration.GetSection(TrainingOptions.Section));
         services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
         services.Configure<ImageFeatureOptions>(configuration.GetSection(ImageFeatureOptions.Section));
+        services.Configure<DashboardFeedOptions>(configuration.GetSection(DashboardFeedOptions.Section));
         services.AddSingleton<DataDirectory>();
+        services.AddSingleton<ProjectChangeNotifier>();
         services.TryAddSingleton(TimeProvider.System);
 
         // Pooled: every lease and label opens a few short-lived contexts, and building each afresh
@@ -36,7 +38,9 @@ public static class CoreServiceCollectionExtensions
         {
             var dataDirectory = provider.GetRequiredService<DataDirectory>();
             options.UseSqlite($"Data Source={dataDirectory.DatabaseFile};Pooling=True");
-            options.AddInterceptors(new SqlitePragmas());
+            options.AddInterceptors(
+                new SqlitePragmas(),
+                new ProjectChangeInterceptor(provider.GetRequiredService<ProjectChangeNotifier>()));
         });
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<WriteGate>();
@@ -71,6 +75,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AnnotatorProgressService>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<DashboardFeed>();
         return services;
     }
 

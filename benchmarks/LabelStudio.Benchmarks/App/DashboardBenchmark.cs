@@ -63,6 +63,7 @@ internal static class DashboardBenchmark
                 $"max {times.Max():0} ms wall (target < 500 ms); " +
                 $"alpha {snapshot.Agreement.KrippendorffAlpha:0.000} over {snapshot.Agreement.SharedItems:N0} items, " +
                 $"{snapshot.Progress.Disputed:N0} disputed, verdict: {snapshot.Stopping.Verdict}");
+            await DashboardLiveBenchmark.RunAsync(host, projectId, TimeSpan.FromSeconds(args.Int("live-seconds", 20)));
             return 0;
         }
         finally

@@ -29,6 +29,29 @@ internal sealed class DashboardQueries(AppDbContext db, int projectId)
             cancellationToken)).ToDictionary(x => x.ClassId, x => x.Count);
 
     /// <summary>
+    /// Labels the items still need under the overlap: every label for an item nobody labeled, the
+    /// missing ones for an item fewer annotators labeled than the overlap. Disputed items need a review,
+    /// not labels. <paramref name="share"/> is the part of the items the overlap covers (1, or the
+    /// top-uncertain percentage, an expectation since which items that is keeps changing).
+    /// </summary>
+    public async Task<double> LabelsStillNeededAsync(int overlap, double share, CancellationToken cancellationToken)
+    {
+        var counts = await ReadAsync(
+            """
+            SELECT COALESCE(SUM("LabelSource" = 'None'), 0),
+                   COALESCE(SUM(CASE WHEN "LabelCount" > 0 AND "LabelCount" < $overlap
+                                     AND "LabelSource" IN ('Single', 'Majority')
+                                     THEN $overlap - "LabelCount" ELSE 0 END), 0)
+            FROM "Items" WHERE "ProjectId" = $project
+            """,
+            r => (Fresh: r.GetInt64(0), Missing: r.GetInt64(1)),
+            cancellationToken,
+            ("$overlap", overlap));
+        var (fresh, missing) = counts[0];
+        return fresh * (1 + (overlap - 1) * share) + missing * share;
+    }
+
+    /// <summary>
     /// Every label event of the project in (item, annotator) order, straight off a covering index:
     /// the one large read, streamed into <see cref="LabelActivity"/> without materializing rows.
     /// </summary>
@@ -49,14 +72,21 @@ internal sealed class DashboardQueries(AppDbContext db, int projectId)
     }
 
     private async Task<List<T>> ReadAsync<T>(
-        string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+        string sql,
+        Func<DbDataReader, T> map,
+        CancellationToken cancellationToken,
+        params (string Name, object Value)[] parameters)
     {
         var rows = new List<T>();
-        await ForEachAsync(sql, reader => rows.Add(map(reader)), cancellationToken);
+        await ForEachAsync(sql, reader => rows.Add(map(reader)), cancellationToken, parameters);
         return rows;
     }
 
-    private async Task ForEachAsync(string sql, Action<DbDataReader> visit, CancellationToken cancellationToken)
+    private async Task ForEachAsync(
+        string sql,
+        Action<DbDataReader> visit,
+        CancellationToken cancellationToken,
+        params (string Name, object Value)[] parameters)
     {
         var connection = db.Database.GetDbConnection();
         if (connection.State != ConnectionState.Open)
@@ -67,6 +97,10 @@ internal sealed class DashboardQueries(AppDbContext db, int projectId)
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         AddParameter(command, "$project", projectId);
+        foreach (var (name, value) in parameters)
+        {
+            AddParameter(command, name, value);
+        }
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (reader.Read())
         {

@@ -16,8 +16,17 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
     /// <summary>The pace behind the time-left estimate is taken over this many most recent active days.</summary>
     public const int PaceDays = 7;
 
-    /// <summary>While all labels fall within this many hours, labels over time are shown per hour.</summary>
-    public const int HourlyTimelineUpTo = 48;
+    /// <summary>
+    /// Labels over time use the finest of these periods that keeps the chart to at most
+    /// <see cref="TimelinePoints"/> points.
+    /// </summary>
+    public static readonly TimeSpan[] TimelinePeriods =
+    [
+        TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1),
+        TimeSpan.FromDays(1),
+    ];
+
+    public const int TimelinePoints = 60;
 
     public async Task<DashboardSnapshot> BuildAsync(int projectId, CancellationToken cancellationToken)
     {
@@ -31,11 +40,10 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
         var activity = await queries.LabelActivityAsync(cancellationToken);
         var states = await queries.ItemStatesAsync(cancellationToken);
         var progress = Progress(states, activity.LabelEvents);
-        var daily = Cumulate(activity.LabelsPer(TimeSpan.FromDays(1)), isHour: false);
-        // A project's first days read better hour by hour than as one or two points.
-        var timeline = activity.SpanHours <= HourlyTimelineUpTo
-            ? Cumulate(activity.LabelsPer(TimeSpan.FromHours(1)), isHour: true)
-            : daily;
+        var daily = Cumulate(activity.LabelsPer(TimeSpan.FromDays(1)), TimeSpan.FromDays(1));
+        // A first session reads better minute by minute than as one point, a first week hour by hour.
+        var period = TimelinePeriods.FirstOrDefault(p => activity.Span / p <= TimelinePoints, TimeSpan.FromDays(1));
+        var timeline = period == TimeSpan.FromDays(1) ? daily : Cumulate(activity.LabelsPer(period), period);
         var finals = await queries.FinalLabelsAsync(cancellationToken);
         var classTotals = classes
             .Select(c => new ClassTotal(c.Name, c.Color, finals.GetValueOrDefault(c.Id)))
@@ -48,7 +56,12 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
 
         var curve = await LearningCurveAsync(db, projectId, cancellationToken);
         var confusion = await ConfusionAsync(db, projectId, classes, cancellationToken);
-        var timeLeft = EstimateTimeLeft(progress.Unlabeled, daily, activity);
+        var overlap = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            .Select(p => new { p.Overlap, p.OverlapScope, p.OverlapPercent })
+            .FirstAsync(cancellationToken);
+        var share = overlap.OverlapScope == OverlapScope.AllItems ? 1 : overlap.OverlapPercent / 100.0;
+        var labelsNeeded = await queries.LabelsStillNeededAsync(overlap.Overlap, share, cancellationToken);
+        var timeLeft = EstimateTimeLeft(progress.Unlabeled, labelsNeeded, daily, activity);
         return new DashboardSnapshot(
             progress, daily, timeline, classTotals, annotators, agreement, curve, confusion,
             StoppingSignal.Evaluate(curve), timeLeft);
@@ -65,10 +78,10 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
             labelEvents);
     }
 
-    private static List<TimePoint> Cumulate(List<(DateTime Start, int Labels)> periods, bool isHour)
+    private static List<TimePoint> Cumulate(List<(DateTime Start, int Labels)> periods, TimeSpan period)
     {
         var total = 0;
-        return periods.Select(p => new TimePoint(p.Start, p.Labels, total += p.Labels, isHour)).ToList();
+        return periods.Select(p => new TimePoint(p.Start, p.Labels, total += p.Labels, period)).ToList();
     }
 
     private static async Task<Dictionary<string, string>> NamesAsync(
@@ -189,14 +202,20 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
         return names.Count == counts.Length ? new ConfusionView(latest.Version, names, counts) : null;
     }
 
-    private static TimeLeft EstimateTimeLeft(int remaining, List<TimePoint> daily, LabelActivity activity)
+    /// <summary>
+    /// Pace and labeling time are per label, so the estimate counts the labels still needed: at
+    /// overlap 2 an untouched item needs two.
+    /// </summary>
+    private static TimeLeft EstimateTimeLeft(
+        int remainingItems, double labelsNeeded, List<TimePoint> daily, LabelActivity activity)
     {
         var recent = daily.TakeLast(PaceDays).ToList();
         double? perDay = recent.Count == 0 ? null : recent.Average(d => d.Labels);
         var seconds = activity.Annotators.Values.Sum(a => a.TotalSeconds);
         double? hours = activity.LabelEvents == 0 || seconds <= 0
             ? null
-            : remaining * (seconds / activity.LabelEvents) / 3600;
-        return new TimeLeft(remaining, perDay, perDay > 0 ? remaining / perDay : null, hours);
+            : labelsNeeded * (seconds / activity.LabelEvents) / 3600;
+        var labels = (int)Math.Ceiling(labelsNeeded);
+        return new TimeLeft(remainingItems, labels, perDay, perDay > 0 ? labelsNeeded / perDay : null, hours);
     }
 }

@@ -21,8 +21,8 @@ public sealed record ProgressSummary(int Items, int Labeled, int Disputed, int U
     public double LabeledShare => Items == 0 ? 0 : Labeled / (double)Items;
 }
 
-/// <summary>Label events in one UTC hour or day, and all label events up to and including it.</summary>
-public sealed record TimePoint(DateTime Start, int Labels, int Cumulative, bool IsHour);
+/// <summary>Label events in one UTC period (minutes to a day), and all label events up to and including it.</summary>
+public sealed record TimePoint(DateTime Start, int Labels, int Cumulative, TimeSpan Period);
 
 public sealed record ClassTotal(string Name, string Color, int FinalLabels);
 
@@ -53,5 +53,9 @@ public sealed record AgreementView(
 /// <summary>The current model's held-out predictions: Counts[actual][predicted], classes in project order.</summary>
 public sealed record ConfusionView(int ModelVersion, IReadOnlyList<string> Classes, int[][] Counts);
 
-/// <summary>Items nobody has labeled yet, and how long they would take at the team's recent pace.</summary>
-public sealed record TimeLeft(int RemainingItems, double? LabelsPerDay, double? Days, double? LabelingHours);
+/// <summary>
+/// Items nobody has labeled yet, the labels all items still need under the overlap, and how long
+/// those would take at the team's recent pace.
+/// </summary>
+public sealed record TimeLeft(
+    int RemainingItems, int RemainingLabels, double? LabelsPerDay, double? Days, double? LabelingHours);

@@ -9,7 +9,7 @@ namespace LabelStudio.Core.Quality;
 /// </summary>
 internal sealed class LabelActivity
 {
-    private readonly Dictionary<long, int> _perHour = [];
+    private readonly Dictionary<long, int> _perMinute = [];
     private readonly Dictionary<string, Annotator> _annotators = [];
     private readonly List<Rating> _ratings = [];
     private readonly List<string> _raters = [];
@@ -28,8 +28,8 @@ internal sealed class LabelActivity
     public void Add(long itemId, string userId, int classId, long eventId, long createdTicks, double seconds)
     {
         LabelEvents++;
-        var hour = createdTicks / TimeSpan.TicksPerHour;
-        _perHour[hour] = _perHour.GetValueOrDefault(hour) + 1;
+        var minute = createdTicks / TimeSpan.TicksPerMinute;
+        _perMinute[minute] = _perMinute.GetValueOrDefault(minute) + 1;
         if (!_annotators.TryGetValue(userId, out var annotator))
         {
             _annotators[userId] = annotator = new Annotator(_raters.Count);
@@ -50,15 +50,19 @@ internal sealed class LabelActivity
     /// <summary>Ends the read: the last annotator's vote on the last item is counted.</summary>
     public void Complete() => CloseRun();
 
-    /// <summary>Label events per UTC hour (or day), oldest first; periods without labels are left out.</summary>
+    /// <summary>
+    /// Label events per UTC period (whole minutes), oldest first; periods without labels are left out.
+    /// </summary>
     public List<(DateTime Start, int Labels)> LabelsPer(TimeSpan period) =>
-        _perHour.GroupBy(h => h.Key * TimeSpan.TicksPerHour / period.Ticks)
+        _perMinute.GroupBy(m => m.Key * TimeSpan.TicksPerMinute / period.Ticks)
             .OrderBy(g => g.Key)
-            .Select(g => (new DateTime(g.Key * period.Ticks, DateTimeKind.Utc), g.Sum(h => h.Value)))
+            .Select(g => (new DateTime(g.Key * period.Ticks, DateTimeKind.Utc), g.Sum(m => m.Value)))
             .ToList();
 
-    /// <summary>Hours from the first label to the last.</summary>
-    public double SpanHours => _perHour.Count == 0 ? 0 : _perHour.Keys.Max() - _perHour.Keys.Min();
+    /// <summary>Time from the first label's minute to the last's.</summary>
+    public TimeSpan Span => _perMinute.Count == 0
+        ? TimeSpan.Zero
+        : TimeSpan.FromMinutes(_perMinute.Keys.Max() - _perMinute.Keys.Min());
 
     private void CloseRun()
     {

@@ -3,6 +3,7 @@ using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.ImportJobs;
 using LabelStudio.Core.Items;
 using LabelStudio.Core.Labeling;
+using LabelStudio.Core.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -78,6 +79,15 @@ public sealed partial class ReviewService(
         await db.SaveChangesAsync(cancellationToken);
 
         new FinalLabel(review.ClassId, review.Id, LabelSource.Review, item.VoteCount).CopyTo(item);
+        var className = await db.LabelClasses.Where(c => c.Id == decision.ClassId).Select(c => c.Name)
+            .FirstAsync(cancellationToken);
+        ActivityLog.Add(
+            db,
+            decision.ProjectId,
+            ActivityType.Review,
+            decision.ReviewerId,
+            $"Settled item {item.ExternalId} as {className} after {item.VoteCount} disagreeing votes",
+            clock);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogReviewed(item.Id, decision.ProjectId, decision.ClassId, decision.ReviewerId);

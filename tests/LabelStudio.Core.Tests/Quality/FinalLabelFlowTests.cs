@@ -124,6 +124,22 @@ public sealed class FinalLabelFlowTests : IAsyncLifetime
             (stored.CurrentClassId, stored.CurrentLabelEventId, stored.LabelSource, stored.VoteCount));
     }
 
+    [Fact]
+    public async Task ASettledDisagreementAppearsOnTheTimelineWithTheReviewerAndThePickedClass()
+    {
+        var item = await _database.ItemIdAsync(_project.Id, "n-4");
+        await Annotator("alice").LabelAsync(item, _low);
+        await Annotator("bob").LabelAsync(item, _high);
+
+        await _database.Get<ReviewService>().DecideAsync(
+            new ReviewDecision(_project.Id, item, "lead-1", _high, null), CancellationToken.None);
+
+        var reviews = await _database.Get<LabelStudio.Core.Teams.ActivityLog>().ListAsync(
+            _project.Id, new LabelStudio.Core.Teams.ActivityFilter(ActivityType.Review), CancellationToken.None);
+        var entry = Assert.Single(reviews);
+        Assert.Equal("Settled item n-4 as High after 2 disagreeing votes", entry.Summary);
+    }
+
     private Annotator Annotator(string userId) => new(_database, _project.Id, userId);
 
     private async Task SetOverlapAsync(int annotatorsPerItem)

@@ -53,6 +53,43 @@ public sealed class ReviewPageTests : ComponentTestBase
         Assert.Equal(LabelSource.Disputed, item.LabelSource);
     }
 
+    [Fact]
+    public async Task ANewDisagreementAppearsOnAnOpenEmptyReviewPageWithoutAReload()
+    {
+        await SignInAsLeadAsync();
+        var page = Render<ReviewPage>(p => p.Add(r => r.ProjectId, Project.Id));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#review-empty")));
+
+        await LabelAsync("alice", ("fruit-2", "Apple"));
+        await LabelAsync("bob", ("fruit-2", "Plum"));
+
+        var disputed = await ItemIdAsync("fruit-2");
+        page.WaitForAssertion(
+            () => Assert.Equal($"{disputed}", page.Find("#review-ready").GetAttribute("data-hotkey-context")),
+            TimeSpan.FromSeconds(3));
+        Assert.Equal("1 waiting", page.Find("#review-remaining").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task AnItemSettledByAnotherReviewerMakesWayForTheNextOne()
+    {
+        await SignInAsLeadAsync();
+        await LabelAsync("alice", ("fruit-1", "Apple"), ("fruit-2", "Apple"));
+        await LabelAsync("bob", ("fruit-1", "Pear"), ("fruit-2", "Pear"));
+        var (first, second) = (await ItemIdAsync("fruit-1"), await ItemIdAsync("fruit-2"));
+        var page = Render<ReviewPage>(p => p.Add(r => r.ProjectId, Project.Id));
+        page.WaitForAssertion(() =>
+            Assert.Equal($"{first}", page.Find("#review-ready").GetAttribute("data-hotkey-context")));
+
+        await Services.GetRequiredService<LabelStudio.Core.Quality.ReviewService>().DecideAsync(
+            new(Project.Id, first, "other-lead", ClassNamed("Apple").Id, null), CancellationToken.None);
+
+        page.WaitForAssertion(
+            () => Assert.Equal($"{second}", page.Find("#review-ready").GetAttribute("data-hotkey-context")),
+            TimeSpan.FromSeconds(3));
+        Assert.Equal("1 waiting", page.Find("#review-remaining").TextContent.Trim());
+    }
+
     private async Task LabelAsync(string userId, params (string Item, string Class)[] labels)
     {
         var labeling = Services.GetRequiredService<LabelingService>();

@@ -7,4 +7,7 @@ public enum ActivityType
     Settings,
     Export,
     Members,
+
+    /// <summary>A lead or reviewer settled a disagreement; stored by number, so appended last.</summary>
+    Review,
 }
