@@ -41,7 +41,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<WriteGate>();
 
         services.AddSingleton<FeatureStore>();
+        services.AddSingleton<FeaturesReady>();
         services.AddSingleton<ImageFeaturizer>();
+        services.AddSingleton<AudioFeaturizer>();
         services.AddSingleton<ProjectService>();
         services.AddSingleton<ProjectStatusService>();
         services.AddSingleton<ProjectInsights>();
@@ -61,7 +63,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ImportJobService>();
         services.AddSingleton<ImportWriter>();
         services.AddSingleton<ImportRunner>();
-        services.AddSingleton<ImageImportRunner>();
+        services.AddSingleton<MediaImportRunner>();
         services.AddSingleton<MediaImportWriter>();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<MemberService>();

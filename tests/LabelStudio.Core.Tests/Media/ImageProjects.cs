@@ -23,13 +23,13 @@ internal static class ImageProjects
     }
 
     public static async Task<ImportJob> ImportZipAsync(
-        this TestDatabase database, int projectId, byte[] zip, ImageImportRequest? request = null)
+        this TestDatabase database, int projectId, byte[] zip, MediaImportRequest? request = null)
     {
         var jobs = database.Get<ImportJobService>();
         using var stream = new MemoryStream(zip);
         var job = await jobs.UploadAsync(projectId, "images.zip", stream, userId: null, CancellationToken.None);
-        request ??= new ImageImportRequest(null, null, false);
-        await jobs.StartImagesAsync(job.Id, request, CancellationToken.None);
+        request ??= new MediaImportRequest(null, null, false);
+        await jobs.StartMediaAsync(job.Id, request, CancellationToken.None);
         return (await database.Get<ImportRunner>().RunAsync(job.Id, CancellationToken.None))!;
     }
 

@@ -121,8 +121,8 @@ public sealed class MediaEndpointTests(AppFixture fixture) : IClassFixture<AppFi
         upload.EnsureSuccessStatusCode();
         var jobId = (await upload.Content.ReadFromJsonAsync<UploadAnswer>())!.JobId;
 
-        await services.GetRequiredService<ImportJobService>().StartImagesAsync(
-            jobId, new ImageImportRequest(null, LabelMode.ImportAsLabels, false), CancellationToken.None);
+        await services.GetRequiredService<ImportJobService>().StartMediaAsync(
+            jobId, new MediaImportRequest(null, LabelMode.ImportAsLabels, false), CancellationToken.None);
         var job = await WaitForAsync(services, jobId);
         Assert.Equal(JobStatus.Succeeded, job.Status);
 

@@ -69,8 +69,8 @@ internal sealed partial class DemoSeeder(
         var project = await projects.CreateAsync(draft, userId: null, cancellationToken);
         var job = await imports.CreateFolderJobAsync(
             project.Id, DemoOptions.ImageSampleFolder, userId: null, cancellationToken);
-        await imports.StartImagesAsync(job.Id,
-            new ImageImportRequest(DemoOptions.ImageSampleFolder, LabelMode.HiddenGroundTruth, SkipBadFiles: false),
+        await imports.StartMediaAsync(job.Id,
+            new MediaImportRequest(DemoOptions.ImageSampleFolder, LabelMode.HiddenGroundTruth, SkipBadFiles: false),
             cancellationToken);
         LogQueued(project.Name, job.Id);
     }
