@@ -7,7 +7,7 @@ using LabelStudio.Core.Tests.Infrastructure;
 
 namespace LabelStudio.Core.Tests.Media;
 
-/// <summary>Image projects and image imports through the services the import page uses.</summary>
+/// <summary>Image and audio projects and their imports through the services the import page uses.</summary>
 internal static class ImageProjects
 {
     public static Task<Project> CreateImageProjectAsync(
@@ -18,6 +18,18 @@ internal static class ImageProjects
             Name = name,
             DataKind = DataKind.Image,
             Classes = [.. (classes.Length > 0 ? classes : ["shirt", "shoe"]).Select(c => new ClassDraft { Name = c })],
+        };
+        return database.Get<ProjectService>().CreateAsync(draft, userId: null, CancellationToken.None);
+    }
+
+    public static Task<Project> CreateAudioProjectAsync(
+        this TestDatabase database, string name = "Voices", params string[] classes)
+    {
+        var draft = new ProjectDraft
+        {
+            Name = name,
+            DataKind = DataKind.Audio,
+            Classes = [.. (classes.Length > 0 ? classes : ["en", "fr"]).Select(c => new ClassDraft { Name = c })],
         };
         return database.Get<ProjectService>().CreateAsync(draft, userId: null, CancellationToken.None);
     }
