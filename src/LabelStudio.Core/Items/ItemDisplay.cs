@@ -12,6 +12,12 @@ public sealed record ItemDisplay(
     ItemMediaInfo? Media = null);
 
 /// <summary>The file behind a media item; the page fetches its pixels from the media endpoint by item id.</summary>
-public sealed record ItemMediaInfo(string FileName, string RelativePath, int Width, int Height, string Format);
+public sealed record ItemMediaInfo(string FileName, string RelativePath, int Width, int Height, string Format)
+{
+    /// <summary>An audio clip's length; null for an image.</summary>
+    public double? DurationSeconds { get; init; }
+
+    public bool IsAudio => DurationSeconds is not null;
+}
 
 public sealed record ItemField(string Name, string? Value, bool IsNumber);
