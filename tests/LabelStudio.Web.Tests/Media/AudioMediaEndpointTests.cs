@@ -71,6 +71,23 @@ public sealed class AudioMediaEndpointTests(AppFixture fixture) : IClassFixture<
         Assert.Empty(response.Content.Headers.ContentRange?.ToString() ?? "");
     }
 
+    [Fact]
+    public async Task ExportOfAnAudioProjectNamesTheFilePathAndDurationBesideTheLabel()
+    {
+        var (itemId, _) = await ImportClipAsync();
+        using var client = fixture.App.CreateBrowserlessClient();
+        await LoginForm.LogInAsAdminAsync(client, AppFixture.AdminPassword);
+        await using var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>()
+            .CreateDbContextAsync();
+        var projectId = await db.ItemMedia.Where(m => m.ItemId == itemId).Select(m => m.ProjectId).SingleAsync();
+
+        var csv = await client.GetStringAsync($"/projects/{projectId}/export.csv");
+
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("file,path,duration,label,", lines[0]);
+        Assert.StartsWith("a.wav,tone/a.wav,1,tone,", lines[1]);
+    }
+
     /// <summary>An audio project with the member as annotator, and one imported 1-second clip.</summary>
     private async Task<(long ItemId, string DisplayPath)> ImportClipAsync()
     {
