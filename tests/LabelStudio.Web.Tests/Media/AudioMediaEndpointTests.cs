@@ -103,7 +103,7 @@ public sealed class AudioMediaEndpointTests(AppFixture fixture) : IClassFixture<
             project.Id, Member.Email, ProjectRole.Annotator, null, CancellationToken.None);
 
         var imports = services.GetRequiredService<ImportJobService>();
-        using var zip = new MemoryStream(MediaImports.Zip(("tone/a.wav", SineWav(8000, seconds: 1))));
+        using var zip = new MemoryStream(MediaImports.Zip(("tone/a.wav", MediaImports.SineWav(8000, seconds: 1))));
         var job = await imports.UploadAsync(project.Id, "clips.zip", zip, userId: null, CancellationToken.None);
         await imports.StartMediaAsync(job.Id, new MediaImportRequest(null, LabelMode.ImportAsLabels, false),
             CancellationToken.None);
@@ -114,31 +114,5 @@ public sealed class AudioMediaEndpointTests(AppFixture fixture) : IClassFixture<
         var media = await db.ItemMedia.SingleAsync(m => m.ProjectId == project.Id);
         var root = services.GetRequiredService<Core.Storage.DataDirectory>().Root;
         return (media.ItemId, Path.Combine(root, media.StoredFolder, media.DisplayFile));
-    }
-
-    /// <summary>A mono 16-bit PCM WAV of a 440 Hz tone.</summary>
-    private static byte[] SineWav(int sampleRate, double seconds)
-    {
-        var frames = (int)(sampleRate * seconds);
-        using var stream = new MemoryStream();
-        using var writer = new BinaryWriter(stream);
-        writer.Write("RIFF"u8);
-        writer.Write(36 + frames * 2);
-        writer.Write("WAVEfmt "u8);
-        writer.Write(16);
-        writer.Write((short)1);
-        writer.Write((short)1);
-        writer.Write(sampleRate);
-        writer.Write(sampleRate * 2);
-        writer.Write((short)2);
-        writer.Write((short)16);
-        writer.Write("data"u8);
-        writer.Write(frames * 2);
-        for (var i = 0; i < frames; i++)
-        {
-            writer.Write((short)(12000 * Math.Sin(2 * Math.PI * 440 * i / sampleRate)));
-        }
-        writer.Flush();
-        return stream.ToArray();
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LabelStudio.Web.Tests.Media;
 
-/// <summary>ZIPs built in memory and the wait for the app's import worker, for the media tests.</summary>
+/// <summary>ZIPs and WAVs built in memory and the wait for the app's import worker, for the media tests.</summary>
 internal static class MediaImports
 {
     /// <summary>The app's import worker runs the job; this waits for its result.</summary>
@@ -35,6 +35,32 @@ internal static class MediaImports
                 entry.Write(content);
             }
         }
+        return stream.ToArray();
+    }
+
+    /// <summary>A mono 16-bit PCM WAV of a 440 Hz tone.</summary>
+    public static byte[] SineWav(int sampleRate, double seconds)
+    {
+        var frames = (int)(sampleRate * seconds);
+        using var stream = new MemoryStream();
+        using var writer = new BinaryWriter(stream);
+        writer.Write("RIFF"u8);
+        writer.Write(36 + frames * 2);
+        writer.Write("WAVEfmt "u8);
+        writer.Write(16);
+        writer.Write((short)1);
+        writer.Write((short)1);
+        writer.Write(sampleRate);
+        writer.Write(sampleRate * 2);
+        writer.Write((short)2);
+        writer.Write((short)16);
+        writer.Write("data"u8);
+        writer.Write(frames * 2);
+        for (var i = 0; i < frames; i++)
+        {
+            writer.Write((short)(12000 * Math.Sin(2 * Math.PI * 440 * i / sampleRate)));
+        }
+        writer.Flush();
         return stream.ToArray();
     }
 }
