@@ -23,15 +23,8 @@ public sealed partial class AudioFeaturizer(
     public const string FeatureName = "MFCC and spectral statistics (60 values)";
 
     /// <summary>Audio projects with at least one clip still lacking a standardized vector.</summary>
-    public async Task<IReadOnlyList<int>> DueProjectsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Projects
-            .Where(p => p.DataKind == DataKind.Audio)
-            .Where(p => db.ItemMedia.Any(m => m.ProjectId == p.Id && !db.ItemFeatures.Any(f => f.ItemId == m.ItemId)))
-            .Select(p => p.Id)
-            .ToListAsync(cancellationToken);
-    }
+    public Task<IReadOnlyList<int>> DueProjectsAsync(CancellationToken cancellationToken) =>
+        ready.DueProjectsAsync(DataKind.Audio, cancellationToken);
 
     public async Task RunAsync(int projectId, CancellationToken cancellationToken)
     {

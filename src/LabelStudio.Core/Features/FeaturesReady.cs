@@ -1,4 +1,5 @@
 using LabelStudio.Core.Data;
+using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,17 @@ public sealed class FeaturesReady(
     WriteGate writeGate,
     IOptions<TrainingOptions> trainingOptions)
 {
+    /// <summary>Projects of this kind with at least one media item still lacking a vector.</summary>
+    public async Task<IReadOnlyList<int>> DueProjectsAsync(DataKind kind, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Projects
+            .Where(p => p.DataKind == kind)
+            .Where(p => db.ItemMedia.Any(m => m.ProjectId == p.Id && !db.ItemFeatures.Any(f => f.ItemId == m.ItemId)))
+            .Select(p => p.Id)
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task AfterLastVectorAsync(int projectId, CancellationToken cancellationToken)
     {
         featureStore.Invalidate(projectId);

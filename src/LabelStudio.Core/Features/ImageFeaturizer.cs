@@ -34,15 +34,8 @@ public sealed partial class ImageFeaturizer(
     public void Wake() => WakeUps.Wake();
 
     /// <summary>Image projects with at least one item still lacking a vector.</summary>
-    public async Task<IReadOnlyList<int>> DueProjectsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Projects
-            .Where(p => p.DataKind == DataKind.Image)
-            .Where(p => db.ItemMedia.Any(m => m.ProjectId == p.Id && !db.ItemFeatures.Any(f => f.ItemId == m.ItemId)))
-            .Select(p => p.Id)
-            .ToListAsync(cancellationToken);
-    }
+    public Task<IReadOnlyList<int>> DueProjectsAsync(CancellationToken cancellationToken) =>
+        ready.DueProjectsAsync(DataKind.Image, cancellationToken);
 
     public async Task RunAsync(int projectId, CancellationToken cancellationToken)
     {

@@ -11,25 +11,20 @@ namespace LabelStudio.Core.Tests.Media;
 internal static class ImageProjects
 {
     public static Task<Project> CreateImageProjectAsync(
-        this TestDatabase database, string name = "Clothes", params string[] classes)
-    {
-        var draft = new ProjectDraft
-        {
-            Name = name,
-            DataKind = DataKind.Image,
-            Classes = [.. (classes.Length > 0 ? classes : ["shirt", "shoe"]).Select(c => new ClassDraft { Name = c })],
-        };
-        return database.Get<ProjectService>().CreateAsync(draft, userId: null, CancellationToken.None);
-    }
+        this TestDatabase database, string name = "Clothes", params string[] classes) =>
+        database.CreateMediaProjectAsync(DataKind.Image, name, classes.Length > 0 ? classes : ["shirt", "shoe"]);
 
-    public static Task<Project> CreateAudioProjectAsync(
-        this TestDatabase database, string name = "Voices", params string[] classes)
+    public static Task<Project> CreateAudioProjectAsync(this TestDatabase database) =>
+        database.CreateMediaProjectAsync(DataKind.Audio, "Voices", ["en", "fr"]);
+
+    private static Task<Project> CreateMediaProjectAsync(
+        this TestDatabase database, DataKind kind, string name, string[] classes)
     {
         var draft = new ProjectDraft
         {
             Name = name,
-            DataKind = DataKind.Audio,
-            Classes = [.. (classes.Length > 0 ? classes : ["en", "fr"]).Select(c => new ClassDraft { Name = c })],
+            DataKind = kind,
+            Classes = [.. classes.Select(c => new ClassDraft { Name = c })],
         };
         return database.Get<ProjectService>().CreateAsync(draft, userId: null, CancellationToken.None);
     }
