@@ -39,7 +39,8 @@ internal static class AudioImportBenchmark
                 var audioSeconds = await AudioSecondsAsync(host, projectId);
                 seconds.Add(imported);
                 Console.WriteLine($"  run {run + 1}: {clips} clips, {audioSeconds:0.0} s of audio imported in " +
-                    $"{imported:0.00} s = {clips / imported:0.0} clips/s, {audioSeconds / imported:0.0} s of audio/s; " +
+                    $"{imported:0.00} s = {clips / imported:0.0} clips/s, " +
+                    $"{audioSeconds / imported:0.0} s of audio/s; " +
                     $"standardized in {clock.Elapsed.TotalSeconds - imported:0.00} s; " +
                     $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s; " +
                     $"load average {LoadAverage.Now()}");
@@ -66,8 +67,8 @@ internal static class AudioImportBenchmark
         var imports = host.Get<ImportJobService>();
         await using var stream = File.OpenRead(zip);
         var job = await imports.UploadAsync(project.Id, "clips.zip", stream, userId: null, CancellationToken.None);
-        await imports.StartMediaAsync(
-            job.Id, new MediaImportRequest(null, LabelMode.HiddenGroundTruth, SkipBadFiles: false), CancellationToken.None);
+        var request = new MediaImportRequest(null, LabelMode.HiddenGroundTruth, SkipBadFiles: false);
+        await imports.StartMediaAsync(job.Id, request, CancellationToken.None);
         var done = await host.Get<ImportRunner>().RunAsync(job.Id, CancellationToken.None);
         if (done?.Status != JobStatus.Succeeded)
         {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LabelStudio.Core.Features;
 
-/// <summary>Computes media features in the background, one project at a time: images embedded, audio standardized.</summary>
+/// <summary>Computes media features in the background, a project at a time: embeds images, scales clips.</summary>
 public sealed class FeaturizeWorker(ImageFeaturizer images, AudioFeaturizer audio, ILogger<FeaturizeWorker> logger)
     : PollingWorker<FeaturizeWorker.Job>(images.WakeUps, logger)
 {

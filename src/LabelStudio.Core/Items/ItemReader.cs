@@ -31,7 +31,8 @@ public sealed class ItemReader(IDbContextFactory<AppDbContext> contexts)
             })
             .FirstOrDefaultAsync(cancellationToken);
 
-        // A media item's name and size (or duration) are shown with the image or clip; its other columns come from a manifest.
+        // A media item's name and size (or duration) are shown with the image or clip; its other columns
+        // come from a manifest.
         var shown = media is null ? [ColumnRole.Feature, ColumnRole.Id] : new[] { ColumnRole.Feature };
         var fields = columns
             .Where(c => shown.Contains(c.Role))

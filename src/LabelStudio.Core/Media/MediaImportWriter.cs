@@ -25,7 +25,8 @@ public sealed class MediaImportWriter(
 
     public static readonly IReadOnlyList<string> AudioColumns = ["file", "path", "duration"];
 
-    public static IReadOnlyList<string> FixedColumns(DataKind kind) => kind == DataKind.Audio ? AudioColumns : ImageColumns;
+    public static IReadOnlyList<string> FixedColumns(DataKind kind) =>
+        kind == DataKind.Audio ? AudioColumns : ImageColumns;
 
     internal async Task WriteAsync(
         ImportJob job,

@@ -3,7 +3,7 @@ using LabelStudio.Core.Media.Audio;
 
 namespace LabelStudio.Core.Media;
 
-/// <summary>What differs between an image import and an audio import: the words, and how one file is processed.</summary>
+/// <summary>What differs between an image and an audio import: the words, and how one file is processed.</summary>
 internal sealed record MediaKindRules(
     string Singular,
     string Plural,
@@ -14,7 +14,7 @@ internal sealed record MediaKindRules(
     public static readonly MediaKindRules Images =
         new("image", "images", ImageFormats.Accepted, 100, ImageProcessor.Process);
 
-    /// <summary>A clip takes far longer than an image (decode, resample, two pictures), so progress moves sooner.</summary>
+    /// <summary>A clip takes far longer than an image (decode, resample, pictures): progress moves sooner.</summary>
     public static readonly MediaKindRules Audio =
         new("clip", "clips", AudioFileProcessor.Accepted, 10, AudioFileProcessor.Process);
 

@@ -37,7 +37,7 @@ public sealed class ItemMedia
     /// <summary>An audio clip's length in seconds; null for images.</summary>
     public double? DurationSeconds { get; set; }
 
-    /// <summary>File name of an audio clip's spectrogram picture in <see cref="StoredFolder"/>; null for images.</summary>
+    /// <summary>File name of a clip's spectrogram picture in <see cref="StoredFolder"/>; null for images.</summary>
     public string? SpectrogramFile { get; set; }
 
     /// <summary>

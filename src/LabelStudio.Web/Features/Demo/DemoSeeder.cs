@@ -112,7 +112,8 @@ internal sealed partial class DemoSeeder(
         Directory.GetDirectories(folder).Select(Path.GetFileName).OfType<string>().Order().ToList();
 
     /// <summary>Creates the project and queues its sample folder; the import worker takes it from there.</summary>
-    private async Task QueueFolderImportAsync(ProjectDraft draft, string folderName, CancellationToken cancellationToken)
+    private async Task QueueFolderImportAsync(
+        ProjectDraft draft, string folderName, CancellationToken cancellationToken)
     {
         var project = await projects.CreateAsync(draft, userId: null, cancellationToken);
         var job = await imports.CreateFolderJobAsync(project.Id, folderName, userId: null, cancellationToken);

@@ -130,7 +130,8 @@ public sealed class AudioImportTests : IAsyncLifetime
         await using var db = await _database.ContextAsync();
         var item = await db.Items.SingleAsync();
         Assert.Equal(("en", null), (item.GroundTruth, item.CurrentClassId));
-        var leftovers = Directory.EnumerateFiles(Path.Combine(_database.Root, "media"), "*", SearchOption.AllDirectories);
+        var leftovers = Directory.EnumerateFiles(
+            Path.Combine(_database.Root, "media"), "*", SearchOption.AllDirectories);
         Assert.Equal(4, leftovers.Count());
     }
 
