@@ -10,6 +10,7 @@ return command switch
     "al-round" => AlRoundBenchmark.Run(options),
     "al-simulate" => SimulateBenchmark.Run(options),
     "audio-features" => AudioFeaturesBenchmark.Run(options),
+    "audio-import" => await AudioImportBenchmark.RunAsync(options),
     "import" => await ImportBenchmark.RunAsync(options),
     "serve" => await ServeBenchmark.RunAsync(options),
     "embed" => EmbedBenchmark.Run(options),
@@ -31,6 +32,7 @@ static int Usage()
                  [--init 20] [--batch 50] [--rounds 20] [--test 0.3] [--seeds 0,1,2] [--l2 1]
                  [--diversity [only]] [--json FILE]
                LabelStudio.Benchmarks audio-features [--folder samples/spoken-language] [--repeats 3] [--media]
+               LabelStudio.Benchmarks audio-import [--folder samples/spoken-language] [--repeats 3]
                LabelStudio.Benchmarks import [--rows 100000] [--numbers 8] [--repeats 3]
                LabelStudio.Benchmarks serve [--rows 50000] [--numbers 40] [--annotators 20] [--labels 1000]
                  [--seconds 20] [--think-ms 250] [--no-retrain]

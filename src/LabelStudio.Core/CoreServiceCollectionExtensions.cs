@@ -46,8 +46,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<WriteGate>();
 
         services.AddSingleton<FeatureStore>();
+        services.AddSingleton<FeaturesReady>();
         services.AddSingleton<ImageFeaturizer>();
         services.AddSingleton<FeatureWaits>();
+        services.AddSingleton<AudioFeaturizer>();
         services.AddSingleton<ProjectService>();
         services.AddSingleton<ProjectStatusService>();
         services.AddSingleton<ProjectInsights>();
@@ -67,7 +69,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ImportJobService>();
         services.AddSingleton<ImportWriter>();
         services.AddSingleton<ImportRunner>();
-        services.AddSingleton<ImageImportRunner>();
+        services.AddSingleton<MediaImportRunner>();
         services.AddSingleton<MediaImportWriter>();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<MemberService>();

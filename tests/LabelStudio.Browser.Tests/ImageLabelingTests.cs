@@ -24,13 +24,7 @@ public sealed class ImageLabelingTests(AppFixture app) : IClassFixture<AppFixtur
         var page = await app.NewPageAsync();
         await LoginForm.LogInAsync(page, AppFixture.Admin);
 
-        await page.GotoAsync($"/projects/{project.Id}/import");
-        await page.Locator("#import-file[data-ready]").SetInputFilesAsync(WriteZip());
-        await page.Locator("#image-options").WaitForAsync();
-        await page.GetByText("Are hidden ground truth").ClickAsync();
-        await page.Locator("#start-image-import").ClickAsync();
-        await Assertions.Expect(page.Locator(".import-job").First)
-            .ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = 30_000 });
+        await MediaImportForm.ImportWithHiddenGroundTruthAsync(page, project.Id, WriteZip());
         await ShootAsync(page, "image-import");
 
         var labeling = new LabelingPage(page);

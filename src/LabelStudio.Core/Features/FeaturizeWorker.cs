@@ -3,15 +3,21 @@ using Microsoft.Extensions.Logging;
 
 namespace LabelStudio.Core.Features;
 
-/// <summary>Computes image features in the background, one project at a time.</summary>
-public sealed class FeaturizeWorker(ImageFeaturizer featurizer, ILogger<FeaturizeWorker> logger)
-    : PollingWorker<int>(featurizer.WakeUps, logger)
+/// <summary>Computes media features in the background, a project at a time: embeds images, scales clips.</summary>
+public sealed class FeaturizeWorker(ImageFeaturizer images, AudioFeaturizer audio, ILogger<FeaturizeWorker> logger)
+    : PollingWorker<FeaturizeWorker.Job>(images.WakeUps, logger)
 {
+    public sealed record Job(int ProjectId, bool IsAudio);
+
     protected override TimeSpan PollInterval => TimeSpan.FromSeconds(10);
 
-    protected override Task<IReadOnlyList<int>> DueJobsAsync(CancellationToken cancellationToken) =>
-        featurizer.DueProjectsAsync(cancellationToken);
+    protected override async Task<IReadOnlyList<Job>> DueJobsAsync(CancellationToken cancellationToken) =>
+    [
+        .. (await audio.DueProjectsAsync(cancellationToken)).Select(id => new Job(id, IsAudio: true)),
+        .. (await images.DueProjectsAsync(cancellationToken)).Select(id => new Job(id, IsAudio: false)),
+    ];
 
-    protected override Task RunJobAsync(int projectId, CancellationToken cancellationToken) =>
-        featurizer.RunAsync(projectId, cancellationToken);
+    protected override Task RunJobAsync(Job job, CancellationToken cancellationToken) => job.IsAudio
+        ? audio.RunAsync(job.ProjectId, cancellationToken)
+        : images.RunAsync(job.ProjectId, cancellationToken);
 }

@@ -3,7 +3,6 @@ using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Jobs;
 using LabelStudio.Core.Storage;
-using LabelStudio.Core.Training;
 using LabelStudio.Ml.Images;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -16,16 +15,14 @@ namespace LabelStudio.Core.Features;
 /// <summary>
 /// Gives every image item its feature vector: reads display copies in batches, embeds them with the
 /// image embedder and writes each batch in one short transaction. Progress is the share of the
-/// project's items with a vector, so a restart simply carries on. When the last vector lands the
-/// cold-start spread is rebuilt over the vectors and a training run is requested.
+/// project's items with a vector, so a restart simply carries on. When the last vector lands,
+/// <see cref="FeaturesReady"/> rebuilds the cold-start spread and requests a training run.
 /// </summary>
 public sealed partial class ImageFeaturizer(
     IDbContextFactory<AppDbContext> contexts,
     DataDirectory dataDirectory,
-    FeatureStore featureStore,
-    TrainingScheduler scheduler,
+    FeaturesReady ready,
     WriteGate writeGate,
-    IOptions<TrainingOptions> trainingOptions,
     IOptions<ImageFeatureOptions> featureOptions,
     FeatureWaits waits,
     TimeProvider clock,
@@ -39,19 +36,12 @@ public sealed partial class ImageFeaturizer(
 
     internal WakeSignal WakeUps { get; } = new();
 
-    /// <summary>Wakes the worker after an import, instead of waiting for its next poll.</summary>
+    /// <summary>Wakes the worker after an image or audio import, instead of waiting for its next poll.</summary>
     public void Wake() => WakeUps.Wake();
 
     /// <summary>Image projects with at least one item still lacking a vector.</summary>
-    public async Task<IReadOnlyList<int>> DueProjectsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Projects
-            .Where(p => p.DataKind == DataKind.Image)
-            .Where(p => db.ItemMedia.Any(m => m.ProjectId == p.Id && !db.ItemFeatures.Any(f => f.ItemId == m.ItemId)))
-            .Select(p => p.Id)
-            .ToListAsync(cancellationToken);
-    }
+    public Task<IReadOnlyList<int>> DueProjectsAsync(CancellationToken cancellationToken) =>
+        ready.DueProjectsAsync(DataKind.Image, cancellationToken);
 
     public async Task RunAsync(int projectId, CancellationToken cancellationToken)
     {
@@ -69,8 +59,7 @@ public sealed partial class ImageFeaturizer(
             done += batch.Count;
         }
 
-        featureStore.Invalidate(projectId);
-        await AfterLastVectorAsync(projectId, cancellationToken);
+        await ready.AfterLastVectorAsync(projectId, cancellationToken);
         LogFeaturized(projectId, done, embedder.Name, stopwatch.Elapsed.TotalSeconds);
     }
 
@@ -220,38 +209,6 @@ public sealed partial class ImageFeaturizer(
             insert.Execute(batch[i].ItemId, projectId, FeatureVectorCodec.Encode(vectors[i]));
         }
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Before the first model, replaces the import's shuffle with the cold-start spread over the new
-    /// vectors; then asks for a training run, which ranks by the model once two classes have labels.
-    /// </summary>
-    private async Task AfterLastVectorAsync(int projectId, CancellationToken cancellationToken)
-    {
-        var vectors = await featureStore.GetAsync(projectId, cancellationToken);
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            if (!await db.ModelVersions.AnyAsync(m => m.ProjectId == projectId, cancellationToken))
-            {
-                var pool = await db.Items
-                    .Where(i => i.ProjectId == projectId && i.CurrentClassId == null)
-                    .OrderBy(i => i.Id)
-                    .Select(i => i.Id)
-                    .ToListAsync(cancellationToken);
-                var queue = ColdStartQueue.Build(projectId, pool, pool.Select(id => vectors[id]).ToList(),
-                    trainingOptions.Value.ColdStartSpread, seed: projectId);
-                using var turn = await writeGate.EnterAsync(cancellationToken);
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await db.ItemRanks.Where(r => r.ProjectId == projectId).ExecuteDeleteAsync(cancellationToken);
-                await ItemRankWriter.AppendAsync(db, queue, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            if (!await TrainingScheduler.HasTwoClassesAsync(db, projectId, cancellationToken))
-            {
-                return;
-            }
-        }
-        await scheduler.RequestAsync(projectId, cancellationToken);
     }
 
     public void Dispose()

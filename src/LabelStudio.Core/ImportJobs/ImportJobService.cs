@@ -97,7 +97,7 @@ public sealed class ImportJobService(
         QueueAsync(jobId, request.ToJson(), cancellationToken);
 
     /// <summary>Queues an image import of an uploaded ZIP, or of a configured server folder.</summary>
-    public Task StartImagesAsync(int jobId, ImageImportRequest request, CancellationToken cancellationToken) =>
+    public Task StartMediaAsync(int jobId, MediaImportRequest request, CancellationToken cancellationToken) =>
         QueueAsync(jobId, request.ToJson(), cancellationToken);
 
     /// <summary>Queues an uploaded (or failed) job with its plan and wakes the worker.</summary>

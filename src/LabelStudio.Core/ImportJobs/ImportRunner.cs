@@ -22,8 +22,8 @@ public sealed partial class ImportRunner(
     IDbContextFactory<AppDbContext> contexts,
     DataDirectory dataDirectory,
     ImportWriter writer,
-    ImageImportRunner images,
-    ImageFeaturizer imageFeaturizer,
+    MediaImportRunner media,
+    ImageFeaturizer featurizer,
     FeatureStore featureStore,
     TrainingScheduler scheduler,
     ActivityLog activity,
@@ -55,9 +55,10 @@ public sealed partial class ImportRunner(
         var progress = new JobProgress(contexts, clock, jobId);
         try
         {
-            var imported = await IsImageProjectAsync(job.ProjectId, cancellationToken)
-                ? await ImportImagesAsync(job, progress, cancellationToken)
-                : await ImportAsync(job, progress, cancellationToken);
+            var kind = await KindAsync(job.ProjectId, cancellationToken);
+            var imported = kind == DataKind.Table
+                ? await ImportAsync(job, progress, cancellationToken)
+                : await ImportMediaAsync(job, kind, progress, cancellationToken);
             LogImported(job.ProjectId, imported, job.FileName);
             await activity.RecordAsync(job.ProjectId, ActivityType.Import, job.CreatedById,
                 $"Imported {job.FileName}: {imported:N0} items", cancellationToken);
@@ -123,18 +124,21 @@ public sealed partial class ImportRunner(
         return batch.Rows.Count;
     }
 
-    private async Task<int> ImportImagesAsync(ImportJob job, JobProgress progress, CancellationToken cancellationToken)
+    /// <summary>Images and clips get their vectors from the featurize worker, which this wakes.</summary>
+    private async Task<int> ImportMediaAsync(
+        ImportJob job, DataKind kind, JobProgress progress, CancellationToken cancellationToken)
     {
-        var count = await images.ImportAsync(job, progress, cancellationToken);
+        var count = await media.ImportAsync(job, kind, progress, cancellationToken);
         featureStore.Invalidate(job.ProjectId);
-        imageFeaturizer.Wake();
+        featurizer.Wake();
         return count;
     }
 
-    private async Task<bool> IsImageProjectAsync(int projectId, CancellationToken cancellationToken)
+    private async Task<DataKind> KindAsync(int projectId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Projects.AnyAsync(p => p.Id == projectId && p.DataKind == DataKind.Image, cancellationToken);
+        return await db.Projects.Where(p => p.Id == projectId).Select(p => p.DataKind)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     private async Task<ImportJob?> ClaimAsync(int jobId, CancellationToken cancellationToken)

@@ -12,9 +12,15 @@ public sealed record ItemDisplay(
     ItemMediaInfo? Media = null);
 
 /// <summary>
-/// The file behind a media item; the page fetches its pixels from the media endpoint by item id.
+/// The file behind a media item; the page fetches its pixels or sound from the media endpoint by item id.
 /// <paramref name="ItemName"/> is the item's name in the project, never a class folder kept as a hidden answer.
 /// </summary>
-public sealed record ItemMediaInfo(string FileName, string ItemName, int Width, int Height, string Format);
+public sealed record ItemMediaInfo(string FileName, string ItemName, int Width, int Height, string Format)
+{
+    /// <summary>An audio clip's length; null for an image.</summary>
+    public double? DurationSeconds { get; init; }
+
+    public bool IsAudio => DurationSeconds is not null;
+}
 
 public sealed record ItemField(string Name, string? Value, bool IsNumber);

@@ -25,10 +25,14 @@ public sealed class ItemReader(IDbContextFactory<AppDbContext> contexts)
         var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(item.DataJson) ?? [];
         var media = await db.ItemMedia.AsNoTracking()
             .Where(m => m.ItemId == itemId)
-            .Select(m => new ItemMediaInfo(m.FileName, item.ExternalId, m.Width, m.Height, m.Format))
+            .Select(m => new ItemMediaInfo(m.FileName, item.ExternalId, m.Width, m.Height, m.Format)
+            {
+                DurationSeconds = m.DurationSeconds,
+            })
             .FirstOrDefaultAsync(cancellationToken);
 
-        // A media item's name and size are shown with the image; its other columns come from a manifest.
+        // A media item's name and size (or duration) are shown with the image or clip; its other columns
+        // come from a manifest.
         var shown = media is null ? [ColumnRole.Feature, ColumnRole.Id] : new[] { ColumnRole.Feature };
         var fields = columns
             .Where(c => shown.Contains(c.Role))

@@ -20,7 +20,7 @@ internal static class ImageProcessor
     private static readonly JpegEncoder ThumbnailJpeg = new() { Quality = 80 };
     private static readonly Configuration Decoding = CreateConfiguration();
 
-    public static ProcessedImage Process(MediaFile file, string folder, int number, MediaOptions limits)
+    public static ProcessedMedia Process(MediaFile file, string folder, int number, MediaOptions limits)
     {
         var format = ImageInspector.CheckFile(file, limits);
         using var image = Decode(file, limits);
@@ -41,13 +41,13 @@ internal static class ImageProcessor
         Save(image, Path.Combine(folder, displayFile), isJpeg ? DisplayJpeg : null);
         if (image.Width <= limits.ThumbnailMaxSide && image.Height <= limits.ThumbnailMaxSide)
         {
-            return new ProcessedImage(format, width, height, originalFile, displayFile, displayFile, file.Length);
+            return new ProcessedMedia(format, width, height, originalFile, displayFile, displayFile, file.Length);
         }
 
         var thumbnailFile = $"{prefix}-thumb{extension}";
         FitWithin(image, limits.ThumbnailMaxSide);
         Save(image, Path.Combine(folder, thumbnailFile), isJpeg ? ThumbnailJpeg : null);
-        return new ProcessedImage(format, width, height, originalFile, displayFile, thumbnailFile, file.Length);
+        return new ProcessedMedia(format, width, height, originalFile, displayFile, thumbnailFile, file.Length);
     }
 
     /// <summary>Reads the header, then decodes, both within the time limit for one image.</summary>

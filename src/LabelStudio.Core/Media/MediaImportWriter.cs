@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LabelStudio.Core.Media;
 
 /// <summary>
-/// Writes a checked image import: moves the staged files into the project's media folder, then
+/// Writes a checked image or audio import: moves the staged files into the project's media folder, then
 /// writes classes, items, media rows, imported labels, the queue and the job's success in one
 /// transaction. If the transaction fails the moved files are deleted again.
 /// </summary>
@@ -21,12 +21,18 @@ public sealed class MediaImportWriter(
     WriteGate writeGate,
     TimeProvider clock)
 {
-    public static readonly IReadOnlyList<string> FixedColumns = ["file", "path", "width", "height"];
+    public static readonly IReadOnlyList<string> ImageColumns = ["file", "path", "width", "height"];
+
+    public static readonly IReadOnlyList<string> AudioColumns = ["file", "path", "duration"];
+
+    public static IReadOnlyList<string> FixedColumns(DataKind kind) =>
+        kind == DataKind.Audio ? AudioColumns : ImageColumns;
 
     internal async Task WriteAsync(
         ImportJob job,
+        DataKind kind,
         string staging,
-        IReadOnlyList<ImageRow> rows,
+        IReadOnlyList<MediaRow> rows,
         IReadOnlyList<string> extraColumns,
         IReadOnlyList<ImportError> skipped,
         CancellationToken cancellationToken)
@@ -37,7 +43,7 @@ public sealed class MediaImportWriter(
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             Directory.Move(staging, target);
-            await WriteRowsAsync(job, rows, extraColumns, skipped, jobFolder, cancellationToken);
+            await WriteRowsAsync(job, kind, rows, extraColumns, skipped, jobFolder, cancellationToken);
         }
         catch
         {
@@ -51,7 +57,8 @@ public sealed class MediaImportWriter(
 
     private async Task WriteRowsAsync(
         ImportJob job,
-        IReadOnlyList<ImageRow> rows,
+        DataKind kind,
+        IReadOnlyList<MediaRow> rows,
         IReadOnlyList<string> extraColumns,
         IReadOnlyList<ImportError> skipped,
         string jobFolder,
@@ -65,15 +72,16 @@ public sealed class MediaImportWriter(
             .FirstAsync(p => p.Id == job.ProjectId, cancellationToken);
         ImportWriter.AddClasses(project, NewClasses(project, rows));
         project.ColumnsJson = ProjectColumns.Serialize(
-            ImportRows.Merge(ProjectColumns.Parse(project.ColumnsJson), Columns(extraColumns)));
+            ImportRows.Merge(ProjectColumns.Parse(project.ColumnsJson), Columns(kind, extraColumns)));
         await db.SaveChangesAsync(cancellationToken);
 
         var unlabeled = await InsertAsync(db, project, rows, jobFolder, cancellationToken);
         await AppendToQueueAsync(db, project, unlabeled, cancellationToken);
 
+        var noun = MediaKindRules.For(kind).Plural;
         var message = skipped.Count == 0
-            ? $"Imported {rows.Count:N0} images"
-            : $"Imported {rows.Count:N0} images; skipped {skipped.Count:N0} bad files";
+            ? $"Imported {rows.Count:N0} {noun}"
+            : $"Imported {rows.Count:N0} {noun}; skipped {skipped.Count:N0} bad files";
         var now = clock.GetUtcNow();
         await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(j => j
             .SetProperty(x => x.Status, JobStatus.Succeeded)
@@ -85,7 +93,7 @@ public sealed class MediaImportWriter(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static List<string> NewClasses(Project project, IReadOnlyList<ImageRow> rows)
+    private static List<string> NewClasses(Project project, IReadOnlyList<MediaRow> rows)
     {
         var known = project.Classes.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return rows.Select(r => r.Label ?? r.GroundTruth).OfType<string>()
@@ -93,20 +101,20 @@ public sealed class MediaImportWriter(
             .ToList();
     }
 
-    private static IReadOnlyList<ProjectColumn> Columns(IReadOnlyList<string> extraColumns) =>
+    private static IReadOnlyList<ProjectColumn> Columns(DataKind kind, IReadOnlyList<string> extraColumns) =>
     [
         new ProjectColumn("file", Ml.Tabular.ColumnKind.Text, ColumnRole.Ignored),
         new ProjectColumn("path", Ml.Tabular.ColumnKind.Text, ColumnRole.Id),
-        new ProjectColumn("width", Ml.Tabular.ColumnKind.Number, ColumnRole.Ignored),
-        new ProjectColumn("height", Ml.Tabular.ColumnKind.Number, ColumnRole.Ignored),
+        .. FixedColumns(kind).Skip(2)
+            .Select(c => new ProjectColumn(c, Ml.Tabular.ColumnKind.Number, ColumnRole.Ignored)),
         .. extraColumns
-            .Where(c => !FixedColumns.Contains(c, StringComparer.OrdinalIgnoreCase))
+            .Where(c => !FixedColumns(kind).Contains(c, StringComparer.OrdinalIgnoreCase))
             .Select(c => new ProjectColumn(c, Ml.Tabular.ColumnKind.Text, ColumnRole.Feature)),
     ];
 
     /// <summary>Inserts every row; returns the ids of the items that came without a label.</summary>
     private async Task<List<long>> InsertAsync(
-        AppDbContext db, Project project, IReadOnlyList<ImageRow> rows, string jobFolder,
+        AppDbContext db, Project project, IReadOnlyList<MediaRow> rows, string jobFolder,
         CancellationToken cancellationToken)
     {
         var nextItemId = (await db.Items.MaxAsync(i => (long?)i.Id, cancellationToken) ?? 0) + 1;
@@ -121,7 +129,8 @@ public sealed class MediaImportWriter(
             cancellationToken);
         await using var media = await PreparedInsert.CreateAsync(db, "ItemMedia",
             ["ItemId", "ProjectId", "FileName", "RelativePath", "StoredFolder", "OriginalFile", "DisplayFile",
-             "ThumbnailFile", "Format", "Width", "Height", "ByteSize"],
+             "ThumbnailFile", "Format", "Width", "Height", "ByteSize", "DurationSeconds", "SpectrogramFile",
+             "RawFeatures"],
             cancellationToken);
         await using var events = await PreparedInsert.CreateAsync(db, "LabelEvents",
             ["Id", "ProjectId", "ItemId", "UserId", "Kind", "ClassId", "CreatedAt", "SecondsSpent", "Round",
@@ -140,9 +149,11 @@ public sealed class MediaImportWriter(
                 : project.Classes.First(c => c.Name.Equals(row.GroundTruth, StringComparison.OrdinalIgnoreCase)).Name;
             items.Execute(itemId, project.Id, row.ItemName, firstOrdinal + i, DataJson(row), groundTruth,
                 classId, eventId);
-            media.Execute(itemId, project.Id, row.FileName, row.RelativePath, jobFolder, row.Image.OriginalFile,
-                row.Image.DisplayFile, row.Image.ThumbnailFile, row.Image.Format, row.Image.Width, row.Image.Height,
-                row.Image.ByteSize);
+            var file = row.Media;
+            media.Execute(itemId, project.Id, row.FileName, row.RelativePath, jobFolder, file.OriginalFile,
+                file.DisplayFile, file.ThumbnailFile, file.Format, file.Width, file.Height, file.ByteSize,
+                file.DurationSeconds, file.SpectrogramFile,
+                file.RawFeatures is null ? null : Features.FeatureVectorCodec.Encode(file.RawFeatures));
             if (eventId is not null)
             {
                 events.Execute(eventId, project.Id, itemId, ImportedLabels.UserId, nameof(LabelEventKind.Label),
@@ -156,15 +167,18 @@ public sealed class MediaImportWriter(
         return unlabeled;
     }
 
-    private static string DataJson(ImageRow row)
+    private static string DataJson(MediaRow row)
     {
-        var values = new Dictionary<string, string?>
+        var values = new Dictionary<string, string?> { ["file"] = row.FileName, ["path"] = row.ItemName };
+        if (row.Media.DurationSeconds is { } seconds)
         {
-            ["file"] = row.FileName,
-            ["path"] = row.ItemName,
-            ["width"] = row.Image.Width.ToString(CultureInfo.InvariantCulture),
-            ["height"] = row.Image.Height.ToString(CultureInfo.InvariantCulture),
-        };
+            values["duration"] = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            values["width"] = row.Media.Width.ToString(CultureInfo.InvariantCulture);
+            values["height"] = row.Media.Height.ToString(CultureInfo.InvariantCulture);
+        }
         foreach (var (name, value) in row.Extras)
         {
             values.TryAdd(name, value);
@@ -173,7 +187,7 @@ public sealed class MediaImportWriter(
     }
 
     /// <summary>
-    /// New images have no features yet, so they join the end of the served queue in a seeded shuffle
+    /// New images and clips have no features yet, so they join the end of the served queue in a seeded shuffle
     /// (never folder order, which would serve one class after another). Featurizing later replaces
     /// this with the cold-start spread, or a retrain ranks them.
     /// </summary>

@@ -39,4 +39,7 @@ public sealed class MediaOptions
     public int DisplayMaxSide { get; set; } = 2048;
 
     public int ThumbnailMaxSide { get; set; } = 256;
+
+    /// <summary>Longest audio clip, enforced while decoding as well as from the header.</summary>
+    public TimeSpan MaxAudioDuration { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -13,6 +13,7 @@ internal static class ProjectChanges
         ["round size"] = project.RoundSize.ToString(),
         ["strategy"] = project.Strategy.ToString(),
         ["suggestions"] = project.ShowSuggestions ? "shown" : "hidden",
+        ["autoplay"] = project.AutoplayAudio ? "on" : "off",
         ["overlap"] = project.Overlap == 1 ? "1"
             : project.OverlapScope == OverlapScope.AllItems ? $"{project.Overlap} on every item"
             : $"{project.Overlap} on the top {project.OverlapPercent}% uncertain items",

@@ -16,6 +16,9 @@ public sealed class ProjectDraft
     public QueryStrategy Strategy { get; set; } = QueryStrategy.Margin;
     public bool ShowSuggestions { get; set; }
 
+    /// <summary>Audio projects: play each clip when it is shown.</summary>
+    public bool AutoplayAudio { get; set; } = true;
+
     /// <summary>Distinct annotators per item; see <see cref="Data.Entities.Project.Overlap"/>.</summary>
     public int Overlap { get; set; } = 1;
 

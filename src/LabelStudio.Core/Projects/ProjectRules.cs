@@ -1,3 +1,4 @@
+using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Labeling;
 
 namespace LabelStudio.Core.Projects;
@@ -11,9 +12,23 @@ public static class ProjectRules
         "c", "i", "?", " ", "+", "=", "-", "*",
     };
 
+    /// <summary>
+    /// The audio player's keys on top of those: space plays and pauses, r replays from the start,
+    /// [ and ] slow down and speed up. Only audio projects reserve them, so older projects keep theirs.
+    /// </summary>
+    public static readonly IReadOnlySet<string> AudioPlayerKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        " ", "r", "[", "]",
+    };
+
     public const int MaxRoundSize = 10_000;
 
-    public static IReadOnlyList<string> Validate(ProjectDraft draft)
+    /// <summary>Keys a class of a project of this kind may not take.</summary>
+    public static bool IsReserved(string key, DataKind kind) =>
+        ReservedKeys.Contains(key) || (kind == DataKind.Audio && AudioPlayerKeys.Contains(key));
+
+    /// <param name="kind">The project's kind of data; the draft's own for a new project.</param>
+    public static IReadOnlyList<string> Validate(ProjectDraft draft, DataKind? kind = null)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(draft.Name))
@@ -50,11 +65,14 @@ public static class ProjectRules
         {
             problems.Add($"The hotkey '{key}' is used by two classes.");
         }
-        foreach (var cls in draft.Classes.Where(c => c.Hotkey.Length > 1 || ReservedKeys.Contains(c.Hotkey)))
+        var dataKind = kind ?? draft.DataKind;
+        foreach (var cls in draft.Classes.Where(c => c.Hotkey.Length > 1 || IsReserved(c.Hotkey, dataKind)))
         {
             problems.Add(
                 $"The hotkey '{cls.Hotkey}' of class '{cls.Name}' must be one key the page does not use " +
-                "(not c, i, ?, space, or the image zoom keys + = - *).");
+                (dataKind == DataKind.Audio
+                    ? "(not c, i, ?, + = - *, or the player's space, r, [ and ])."
+                    : "(not c, i, ?, space, or the image zoom keys + = - *)."));
         }
         return problems;
     }

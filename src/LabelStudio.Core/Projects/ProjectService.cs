@@ -44,7 +44,7 @@ public sealed class ProjectService(
 
     public async Task<Project> CreateAsync(ProjectDraft draft, string? userId, CancellationToken cancellationToken)
     {
-        Check(draft);
+        Check(draft, draft.DataKind);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await EnsureNameFreeAsync(db, draft.Name.Trim(), exceptId: null, cancellationToken);
 
@@ -75,9 +75,9 @@ public sealed class ProjectService(
     public async Task UpdateAsync(
         int projectId, ProjectDraft draft, string? userId, CancellationToken cancellationToken)
     {
-        Check(draft);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var project = await db.Projects.Include(p => p.Classes).FirstAsync(p => p.Id == projectId, cancellationToken);
+        Check(draft, project.DataKind);
         await EnsureNameFreeAsync(db, draft.Name.Trim(), projectId, cancellationToken);
 
         var kept = draft.Classes.Where(c => c.Id is not null).Select(c => c.Id!.Value).ToHashSet();
@@ -127,6 +127,7 @@ public sealed class ProjectService(
         project.RoundSize = draft.RoundSize;
         project.Strategy = draft.Strategy;
         project.ShowSuggestions = draft.ShowSuggestions;
+        project.AutoplayAudio = draft.AutoplayAudio;
         project.Overlap = draft.Overlap;
         project.OverlapScope = draft.OverlapScope;
         project.OverlapPercent = draft.OverlapPercent;
@@ -155,9 +156,9 @@ public sealed class ProjectService(
         return created;
     }
 
-    private static void Check(ProjectDraft draft)
+    private static void Check(ProjectDraft draft, DataKind kind)
     {
-        var problems = ProjectRules.Validate(draft);
+        var problems = ProjectRules.Validate(draft, kind);
         if (problems.Count > 0)
         {
             throw new ProjectSettingsException(problems);

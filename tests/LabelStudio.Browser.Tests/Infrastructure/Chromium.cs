@@ -25,6 +25,9 @@ internal static class Chromium
                 "--disable-component-update",
                 "--disable-sync",
                 "--no-first-run",
+                // Audio labeling plays each clip on arrival, as a user's browser does once they have
+                // interacted with the site; a fresh headless profile would refuse that.
+                "--autoplay-policy=no-user-gesture-required",
             ],
         });
     }

@@ -30,6 +30,7 @@ internal sealed class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Images", "false");
+        builder.UseSetting("Demo:Audio", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Keys in a temp folder are meant to be unencrypted; the warning would only clutter test output.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");

@@ -29,7 +29,7 @@ public sealed class ImageFeaturizerTests : IAsyncLifetime
             }
         }
         var job = await _database.ImportZipAsync(
-            _project.Id, TestImages.Zip([.. files]), new ImageImportRequest(null, LabelMode.ImportAsLabels, false));
+            _project.Id, TestImages.Zip([.. files]), new MediaImportRequest(null, LabelMode.ImportAsLabels, false));
         Assert.Equal(JobStatus.Succeeded, job.Status);
 
         // Two more without a label, so the model has a pool to rank.

@@ -97,7 +97,7 @@ public sealed class ImageImportRejectionTests : IAsyncLifetime
         var zip = TestImages.Zip(
             Enumerable.Range(0, 5).Select(i => ($"bomb/{i}.png", zeros)).ToArray());
 
-        var job = await _database.ImportZipAsync(_project.Id, zip, new ImageImportRequest(null, null, true));
+        var job = await _database.ImportZipAsync(_project.Id, zip, new MediaImportRequest(null, null, true));
 
         Assert.Equal(JobStatus.Failed, job.Status);
         Assert.Contains("ZIP bomb", job.Message);
@@ -141,7 +141,7 @@ public sealed class ImageImportRejectionTests : IAsyncLifetime
         var zip = TestImages.Zip(
             ("a.png", TestImages.Png()), ("b.png", []), ("c.jpg", TestImages.Jpeg()), ("d.jpg", TestImages.Text("x")));
 
-        var job = await _database.ImportZipAsync(_project.Id, zip, new ImageImportRequest(null, null, true));
+        var job = await _database.ImportZipAsync(_project.Id, zip, new MediaImportRequest(null, null, true));
 
         Assert.Equal(JobStatus.Succeeded, job.Status);
         Assert.Equal(2, job.ImportedCount);

@@ -111,7 +111,7 @@ public sealed class ImageImportTests : IAsyncLifetime
             ("shirt/1.png", TestImages.Png()), ("shoe/2.png", TestImages.Png()), ("hat/3.png", TestImages.Png()));
 
         var job = await _database.ImportZipAsync(
-            _project.Id, zip, new ImageImportRequest(null, LabelMode.HiddenGroundTruth, false));
+            _project.Id, zip, new MediaImportRequest(null, LabelMode.HiddenGroundTruth, false));
 
         Assert.Equal(JobStatus.Succeeded, job.Status);
         await using var db = await _database.ContextAsync();
@@ -126,7 +126,7 @@ public sealed class ImageImportTests : IAsyncLifetime
     {
         var zip = TestImages.Zip(("cat/001.png", TestImages.Png()), ("dog/001.png", TestImages.Png()),
             ("dog/close-ups/002.png", TestImages.Png()));
-        var hidden = new ImageImportRequest(null, LabelMode.HiddenGroundTruth, false);
+        var hidden = new MediaImportRequest(null, LabelMode.HiddenGroundTruth, false);
 
         var job = await _database.ImportZipAsync(_project.Id, zip, hidden);
         var again = await _database.ImportZipAsync(_project.Id, zip, hidden);
@@ -149,7 +149,7 @@ public sealed class ImageImportTests : IAsyncLifetime
         var zip = TestImages.Zip(("Shirt/1.png", TestImages.Png()), ("other.png", TestImages.Png()));
 
         var job = await _database.ImportZipAsync(
-            _project.Id, zip, new ImageImportRequest(null, LabelMode.ImportAsLabels, false));
+            _project.Id, zip, new MediaImportRequest(null, LabelMode.ImportAsLabels, false));
 
         Assert.Equal(JobStatus.Succeeded, job.Status);
         await using var db = await _database.ContextAsync();
@@ -169,7 +169,7 @@ public sealed class ImageImportTests : IAsyncLifetime
             ("2.png", TestImages.Png()));
 
         var job = await _database.ImportZipAsync(
-            _project.Id, zip, new ImageImportRequest(null, LabelMode.ImportAsLabels, false));
+            _project.Id, zip, new MediaImportRequest(null, LabelMode.ImportAsLabels, false));
 
         Assert.Equal(JobStatus.Succeeded, job.Status);
         await using var db = await _database.ContextAsync();
@@ -188,7 +188,7 @@ public sealed class ImageImportTests : IAsyncLifetime
         var job = await _database.ImportZipAsync(_project.Id, zip);
 
         Assert.Equal(JobStatus.Failed, job.Status);
-        Assert.Contains("No image 'nope.png'", job.Message);
+        Assert.Contains("No file 'nope.png'", job.Message);
     }
 
     [Fact]

@@ -7,29 +7,36 @@ using LabelStudio.Core.Tests.Infrastructure;
 
 namespace LabelStudio.Core.Tests.Media;
 
-/// <summary>Image projects and image imports through the services the import page uses.</summary>
+/// <summary>Image and audio projects and their imports through the services the import page uses.</summary>
 internal static class ImageProjects
 {
     public static Task<Project> CreateImageProjectAsync(
-        this TestDatabase database, string name = "Clothes", params string[] classes)
+        this TestDatabase database, string name = "Clothes", params string[] classes) =>
+        database.CreateMediaProjectAsync(DataKind.Image, name, classes.Length > 0 ? classes : ["shirt", "shoe"]);
+
+    public static Task<Project> CreateAudioProjectAsync(this TestDatabase database) =>
+        database.CreateMediaProjectAsync(DataKind.Audio, "Voices", ["en", "fr"]);
+
+    private static Task<Project> CreateMediaProjectAsync(
+        this TestDatabase database, DataKind kind, string name, string[] classes)
     {
         var draft = new ProjectDraft
         {
             Name = name,
-            DataKind = DataKind.Image,
-            Classes = [.. (classes.Length > 0 ? classes : ["shirt", "shoe"]).Select(c => new ClassDraft { Name = c })],
+            DataKind = kind,
+            Classes = [.. classes.Select(c => new ClassDraft { Name = c })],
         };
         return database.Get<ProjectService>().CreateAsync(draft, userId: null, CancellationToken.None);
     }
 
     public static async Task<ImportJob> ImportZipAsync(
-        this TestDatabase database, int projectId, byte[] zip, ImageImportRequest? request = null)
+        this TestDatabase database, int projectId, byte[] zip, MediaImportRequest? request = null)
     {
         var jobs = database.Get<ImportJobService>();
         using var stream = new MemoryStream(zip);
         var job = await jobs.UploadAsync(projectId, "images.zip", stream, userId: null, CancellationToken.None);
-        request ??= new ImageImportRequest(null, null, false);
-        await jobs.StartImagesAsync(job.Id, request, CancellationToken.None);
+        request ??= new MediaImportRequest(null, null, false);
+        await jobs.StartMediaAsync(job.Id, request, CancellationToken.None);
         return (await database.Get<ImportRunner>().RunAsync(job.Id, CancellationToken.None))!;
     }
 

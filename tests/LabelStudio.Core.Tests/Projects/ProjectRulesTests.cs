@@ -1,3 +1,4 @@
+using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Projects;
 
 namespace LabelStudio.Core.Tests.Projects;
@@ -41,5 +42,38 @@ public sealed class ProjectRulesTests
 
         Assert.Single(problems);
         Assert.Contains("'c' of class 'apple'", problems[0]);
+    }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("r")]
+    [InlineData("R")]
+    [InlineData("[")]
+    [InlineData("]")]
+    public void AudioProjectRefusesThePlayersKeysAndNamesThem(string key)
+    {
+        var draft = new ProjectDraft
+        {
+            Name = "Voices",
+            DataKind = DataKind.Audio,
+            Classes = [new ClassDraft { Name = "en", Hotkey = key }, new ClassDraft { Name = "fr", Hotkey = "2" }],
+        };
+
+        var problems = ProjectRules.Validate(draft);
+
+        Assert.Contains("the player's space, r, [ and ]", Assert.Single(problems));
+    }
+
+    [Fact]
+    public void TableAndImageProjectsKeepTheLetterR()
+    {
+        var draft = new ProjectDraft
+        {
+            Name = "Fruit",
+            Classes = [new ClassDraft { Name = "red", Hotkey = "r" }, new ClassDraft { Name = "green", Hotkey = "g" }],
+        };
+
+        Assert.Empty(ProjectRules.Validate(draft));
+        Assert.NotEmpty(ProjectRules.Validate(draft, DataKind.Audio));
     }
 }

@@ -21,6 +21,7 @@ public sealed class AppFactory(
         builder.UseSetting("Admin:Password", adminPassword ?? "");
         builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
         builder.UseSetting("Demo:Images", "false");
+        builder.UseSetting("Demo:Audio", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

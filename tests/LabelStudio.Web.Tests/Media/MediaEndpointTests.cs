@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -112,7 +111,7 @@ public sealed class MediaEndpointTests(AppFixture fixture) : IClassFixture<AppFi
             Classes = [new ClassDraft { Name = "shirt" }, new ClassDraft { Name = "shoe" }],
         }, userId: null, CancellationToken.None);
 
-        using var body = new ByteArrayContent(Zip((fileName, Png(5, 3)), ("shirt/shirt.png", Png(4, 4))));
+        using var body = new ByteArrayContent(MediaImports.Zip((fileName, Png(5, 3)), ("shirt/shirt.png", Png(4, 4))));
         body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         using var request = new HttpRequestMessage(
             HttpMethod.Post, $"/projects/{project.Id}/uploads?name=images.zip") { Content = body };
@@ -121,9 +120,9 @@ public sealed class MediaEndpointTests(AppFixture fixture) : IClassFixture<AppFi
         upload.EnsureSuccessStatusCode();
         var jobId = (await upload.Content.ReadFromJsonAsync<UploadAnswer>())!.JobId;
 
-        await services.GetRequiredService<ImportJobService>().StartImagesAsync(
-            jobId, new ImageImportRequest(null, LabelMode.ImportAsLabels, false), CancellationToken.None);
-        var job = await WaitForAsync(services, jobId);
+        await services.GetRequiredService<ImportJobService>().StartMediaAsync(
+            jobId, new MediaImportRequest(null, LabelMode.ImportAsLabels, false), CancellationToken.None);
+        var job = await MediaImports.WaitForAsync(services, jobId);
         Assert.Equal(JobStatus.Succeeded, job.Status);
 
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>()
@@ -139,41 +138,11 @@ public sealed class MediaEndpointTests(AppFixture fixture) : IClassFixture<AppFi
         return await db.ItemMedia.Where(m => m.ItemId == itemId).Select(m => m.ProjectId).SingleAsync();
     }
 
-    /// <summary>The app's import worker runs the job; this waits for its result.</summary>
-    private static async Task<ImportJob> WaitForAsync(IServiceProvider services, int jobId)
-    {
-        var imports = services.GetRequiredService<ImportJobService>();
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            var job = await imports.GetAsync(jobId, CancellationToken.None);
-            if (job?.Status is JobStatus.Succeeded or JobStatus.Failed)
-            {
-                return job;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"Import {jobId} did not finish.");
-    }
-
     private static byte[] Png(int width, int height)
     {
         using var image = new Image<Rgba32>(width, height, new Rgba32(200, 30, 60, 255));
         using var stream = new MemoryStream();
         image.SaveAsPng(stream);
-        return stream.ToArray();
-    }
-
-    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
-    {
-        using var stream = new MemoryStream();
-        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, content) in entries)
-            {
-                using var entry = archive.CreateEntry(name).Open();
-                entry.Write(content);
-            }
-        }
         return stream.ToArray();
     }
 

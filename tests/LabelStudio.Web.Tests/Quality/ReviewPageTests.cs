@@ -57,6 +57,7 @@ public sealed class ReviewPageTests : ComponentTestBase
     public async Task ANewDisagreementAppearsOnAnOpenEmptyReviewPageWithoutAReload()
     {
         await SignInAsLeadAsync();
+        await SetOverlapAsync(2);
         var page = Render<ReviewPage>(p => p.Add(r => r.ProjectId, Project.Id));
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#review-empty")));
 
@@ -74,6 +75,7 @@ public sealed class ReviewPageTests : ComponentTestBase
     public async Task AnItemSettledByAnotherReviewerMakesWayForTheNextOne()
     {
         await SignInAsLeadAsync();
+        await SetOverlapAsync(2);
         await LabelAsync("alice", ("fruit-1", "Apple"), ("fruit-2", "Apple"));
         await LabelAsync("bob", ("fruit-1", "Pear"), ("fruit-2", "Pear"));
         var (first, second) = (await ItemIdAsync("fruit-1"), await ItemIdAsync("fruit-2"));

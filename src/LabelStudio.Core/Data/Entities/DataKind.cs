@@ -5,4 +5,5 @@ public enum DataKind
 {
     Table,
     Image,
+    Audio,
 }

@@ -21,7 +21,10 @@ public sealed class ItemMedia
     /// <summary>File name of the browser-safe copy in <see cref="StoredFolder"/>, e.g. 000042-display.png.</summary>
     public required string DisplayFile { get; set; }
 
-    /// <summary>File name of the thumbnail; the display copy itself for images no larger than a thumbnail.</summary>
+    /// <summary>
+    /// File name of the thumbnail; the display copy itself for images no larger than a thumbnail. For an
+    /// audio clip, its waveform picture.
+    /// </summary>
     public required string ThumbnailFile { get; set; }
 
     /// <summary>The detected format of the original, e.g. PNG or TIFF.</summary>
@@ -30,4 +33,16 @@ public sealed class ItemMedia
     public int Width { get; set; }
     public int Height { get; set; }
     public long ByteSize { get; set; }
+
+    /// <summary>An audio clip's length in seconds; null for images.</summary>
+    public double? DurationSeconds { get; set; }
+
+    /// <summary>File name of a clip's spectrogram picture in <see cref="StoredFolder"/>; null for images.</summary>
+    public string? SpectrogramFile { get; set; }
+
+    /// <summary>
+    /// An audio clip's feature vector before standardization (<see cref="Features.FeatureVectorCodec"/>).
+    /// Kept so that a later import can standardize every clip of the project again, on one scale.
+    /// </summary>
+    public byte[]? RawFeatures { get; set; }
 }

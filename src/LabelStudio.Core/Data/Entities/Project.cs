@@ -33,6 +33,9 @@ public sealed class Project
     /// <summary>How several annotators' votes on one item become its final label.</summary>
     public FinalLabelRule FinalLabelRule { get; set; } = FinalLabelRule.Majority;
 
+    /// <summary>Audio projects: play each clip as soon as it is shown. Annotators can still pause it.</summary>
+    public bool AutoplayAudio { get; set; } = true;
+
     /// <summary>Serialized featurizer fitted on the project's items; null until items are imported.</summary>
     public string? FeaturizerJson { get; set; }
 

@@ -380,6 +380,9 @@ namespace LabelStudio.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("DurationSeconds")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -399,8 +402,14 @@ namespace LabelStudio.Core.Data.Migrations
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("RawFeatures")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("RelativePath")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpectrogramFile")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StoredFolder")
@@ -637,6 +646,9 @@ namespace LabelStudio.Core.Data.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutoplayAudio")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ColumnsJson")

@@ -13,8 +13,19 @@ public sealed class DemoOptions
     /// </summary>
     public bool Images { get; set; } = true;
 
+    /// <summary>
+    /// Also seed the spoken-language audio project, imported and featurized in the background like the
+    /// image project. Tests that do not need it turn it off.
+    /// </summary>
+    public bool Audio { get; set; } = true;
+
     /// <summary>The import folder name under which the image sample is offered.</summary>
     public const string ImageSampleFolder = "Fashion-MNIST sample";
 
     public static string ImageSamplePath => Path.Combine(AppContext.BaseDirectory, "samples", "fashion-mnist");
+
+    /// <summary>The import folder name under which the audio sample is offered.</summary>
+    public const string AudioSampleFolder = "Spoken-language sample";
+
+    public static string AudioSamplePath => Path.Combine(AppContext.BaseDirectory, "samples", "spoken-language");
 }

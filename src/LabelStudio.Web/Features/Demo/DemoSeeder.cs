@@ -33,6 +33,10 @@ internal sealed partial class DemoSeeder(
         {
             await SeedFashionAsync(cancellationToken);
         }
+        if (options.Value.Audio)
+        {
+            await SeedSpokenLanguageAsync(cancellationToken);
+        }
     }
 
     /// <summary>
@@ -48,7 +52,7 @@ internal sealed partial class DemoSeeder(
             return;
         }
 
-        var classes = Directory.GetDirectories(folder).Select(Path.GetFileName).OfType<string>().Order().ToList();
+        var classes = ClassFolders(folder);
         var draft = new ProjectDraft
         {
             Name = "Fashion-MNIST",
@@ -66,11 +70,55 @@ internal sealed partial class DemoSeeder(
                 Color = ClassEditor.Palette[i % ClassEditor.Palette.Count],
             })],
         };
+        await QueueFolderImportAsync(draft, DemoOptions.ImageSampleFolder, cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues the spoken-language sample the same way: 300 short prompts in five languages, their
+    /// language hidden as ground truth. The import computes each clip's features as it decodes it;
+    /// the featurize worker then standardizes them together and the first model follows.
+    /// </summary>
+    private async Task SeedSpokenLanguageAsync(CancellationToken cancellationToken)
+    {
+        var folder = DemoOptions.AudioSamplePath;
+        if (!Directory.Exists(folder))
+        {
+            LogSampleMissing(folder);
+            return;
+        }
+
+        var draft = new ProjectDraft
+        {
+            Name = "Spoken language",
+            DataKind = DataKind.Audio,
+            Description = "300 telephone voice prompts (numbers, months, letters, a few words) recorded in five "
+                + "languages for the Asterisk PBX. Their true language is kept hidden to measure the model.",
+            Instructions = "Listen and pick the language: en English, es Spanish, fr French, it Italian, "
+                + "ru Russian. English and Spanish share one speaker, so listen to the words, not the voice.\n"
+                + "Space plays or pauses, R replays, [ and ] change the speed; the clip plays on arrival.",
+            RoundSize = 20,
+            Strategy = QueryStrategy.Margin,
+            AutoplayAudio = true,
+            Classes = [.. ClassFolders(folder).Select((name, i) => new ClassDraft
+            {
+                Name = name,
+                Color = ClassEditor.Palette[i % ClassEditor.Palette.Count],
+            })],
+        };
+        await QueueFolderImportAsync(draft, DemoOptions.AudioSampleFolder, cancellationToken);
+    }
+
+    private static List<string> ClassFolders(string folder) =>
+        Directory.GetDirectories(folder).Select(Path.GetFileName).OfType<string>().Order().ToList();
+
+    /// <summary>Creates the project and queues its sample folder; the import worker takes it from there.</summary>
+    private async Task QueueFolderImportAsync(
+        ProjectDraft draft, string folderName, CancellationToken cancellationToken)
+    {
         var project = await projects.CreateAsync(draft, userId: null, cancellationToken);
-        var job = await imports.CreateFolderJobAsync(
-            project.Id, DemoOptions.ImageSampleFolder, userId: null, cancellationToken);
-        await imports.StartImagesAsync(job.Id,
-            new ImageImportRequest(DemoOptions.ImageSampleFolder, LabelMode.HiddenGroundTruth, SkipBadFiles: false),
+        var job = await imports.CreateFolderJobAsync(project.Id, folderName, userId: null, cancellationToken);
+        await imports.StartMediaAsync(job.Id,
+            new MediaImportRequest(folderName, LabelMode.HiddenGroundTruth, SkipBadFiles: false),
             cancellationToken);
         LogQueued(project.Name, job.Id);
     }
@@ -119,10 +167,10 @@ internal sealed partial class DemoSeeder(
 
     [LoggerMessage(
         Level = LogLevel.Information,
-        Message = "Demo project {ProjectName} created; its images import in the background (job {JobId})")]
+        Message = "Demo project {ProjectName} created; its files import in the background (job {JobId})")]
     private partial void LogQueued(string projectName, int jobId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Image sample folder {Folder} is missing; no image demo")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sample folder {Folder} is missing; no demo project from it")]
     private partial void LogSampleMissing(string folder);
 
     [LoggerMessage(

@@ -5,8 +5,8 @@ namespace LabelStudio.Web.Features.Demo;
 internal static class DemoServiceCollectionExtensions
 {
     /// <summary>
-    /// Offers the shipped image sample as a server import folder, beside those an admin configured,
-    /// so the demo project imports it through the same checked path as any folder.
+    /// Offers the shipped image and audio samples as server import folders, beside those an admin
+    /// configured, so the demo projects import them through the same checked path as any folder.
     /// </summary>
     public static IServiceCollection AddDemoImageFolder(this IServiceCollection services) =>
         services.PostConfigure<MediaOptions>(options =>
@@ -14,6 +14,10 @@ internal static class DemoServiceCollectionExtensions
             if (Directory.Exists(DemoOptions.ImageSamplePath))
             {
                 options.ImportFolders.TryAdd(DemoOptions.ImageSampleFolder, DemoOptions.ImageSamplePath);
+            }
+            if (Directory.Exists(DemoOptions.AudioSamplePath))
+            {
+                options.ImportFolders.TryAdd(DemoOptions.AudioSampleFolder, DemoOptions.AudioSamplePath);
             }
         });
 }

@@ -8,7 +8,7 @@ namespace LabelStudio.Web.Features.Media;
 
 internal static class MediaEndpoints
 {
-    private static readonly string[] Variants = ["display", "thumb", "original"];
+    private static readonly string[] Variants = ["display", "thumb", "original", "waveform", "spectrogram"];
 
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -21,13 +21,17 @@ internal static class MediaEndpoints
         [".webp"] = "image/webp",
         [".tif"] = "image/tiff",
         [".tiff"] = "image/tiff",
+        [".wav"] = "audio/wav",
+        [".mp3"] = "audio/mpeg",
+        [".ogg"] = "audio/ogg",
     };
 
     /// <summary>
-    /// Serves an item's display copy, thumbnail or original, found by item id in the database: no
-    /// part of the request becomes a path. Only users the project's access rule lets view it get a
-    /// file; everyone else gets 404, so item ids reveal nothing. An item's files never change, so
-    /// browsers may keep them.
+    /// Serves an item's display copy, thumbnail or original (for a clip also its waveform and
+    /// spectrogram), found by item id in the database: no part of the request becomes a path. Only
+    /// users the project's access rule lets view it get a file; everyone else gets 404, so item ids
+    /// reveal nothing. An item's files never change, so browsers may keep them. Range requests are
+    /// honoured, so a browser can seek in a clip and start playing before the whole file arrives.
     /// </summary>
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -65,9 +69,14 @@ internal static class MediaEndpoints
         var fileName = variant switch
         {
             "display" => media.DisplayFile,
-            "thumb" => media.ThumbnailFile,
+            "thumb" or "waveform" => media.ThumbnailFile,
+            "spectrogram" => media.SpectrogramFile,
             _ => media.OriginalFile,
         };
+        if (fileName is null)
+        {
+            return Results.NotFound();
+        }
         var path = Path.Combine(dataDirectory.Root, media.StoredFolder, fileName);
         if (!File.Exists(path))
         {
@@ -79,7 +88,7 @@ internal static class MediaEndpoints
         var contentType = ContentTypes.GetValueOrDefault(Path.GetExtension(fileName), "application/octet-stream");
         var etag = new EntityTagHeaderValue($"\"{itemId}-{variant}\"");
         return variant == "original"
-            ? Results.File(path, contentType, media.FileName, entityTag: etag)
-            : Results.File(path, contentType, entityTag: etag);
+            ? Results.File(path, contentType, media.FileName, entityTag: etag, enableRangeProcessing: true)
+            : Results.File(path, contentType, entityTag: etag, enableRangeProcessing: true);
     }
 }

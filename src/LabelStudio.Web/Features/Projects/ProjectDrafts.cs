@@ -8,11 +8,13 @@ internal static class ProjectDrafts
     public static ProjectDraft From(Project project) => new()
     {
         Name = project.Name,
+        DataKind = project.DataKind,
         Description = project.Description,
         Instructions = project.Instructions,
         RoundSize = project.RoundSize,
         Strategy = project.Strategy,
         ShowSuggestions = project.ShowSuggestions,
+        AutoplayAudio = project.AutoplayAudio,
         Overlap = project.Overlap,
         OverlapScope = project.OverlapScope,
         OverlapPercent = project.OverlapPercent,

@@ -9,47 +9,49 @@ using Microsoft.Extensions.Options;
 namespace LabelStudio.Core.Media;
 
 /// <summary>
-/// Runs one image import: list the ZIP's or folder's files, check and convert each image in a
-/// staging folder, then move the files into place and write every item in one transaction. With
+/// Runs one image or audio import: list the ZIP's or folder's files, check and convert each file in
+/// a staging folder, then move the files into place and write every item in one transaction. With
 /// the default choice a single bad file rejects the whole import; nothing is left half-imported.
 /// </summary>
-public sealed class ImageImportRunner(
+public sealed class MediaImportRunner(
     IDbContextFactory<AppDbContext> contexts,
     DataDirectory dataDirectory,
     MediaImportWriter writer,
     IOptions<MediaOptions> options)
 {
-    internal async Task<int> ImportAsync(ImportJob job, JobProgress progress, CancellationToken cancellationToken)
+    internal async Task<int> ImportAsync(
+        ImportJob job, DataKind kind, JobProgress progress, CancellationToken cancellationToken)
     {
-        var request = ImageImportRequest.FromJson(job.PlanJson);
+        var rules = MediaKindRules.For(kind);
+        var request = MediaImportRequest.FromJson(job.PlanJson);
         var staging = dataDirectory.MediaStaging(job.Id);
         DeleteQuietly(staging);
         Directory.CreateDirectory(staging);
         try
         {
-            // 1. Check and convert every image into the staging folder, one file at a time.
+            // 1. Check and convert every file into the staging folder, one at a time.
             await progress.ReportAsync(0, "Reading the files", cancellationToken);
             using var source = Open(job, request);
             var taken = await ExistingPathsAsync(job.ProjectId, cancellationToken);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var rejected = new List<ImportError>();
-            var processed = new List<(MediaFile File, ProcessedImage Image)>();
+            var processed = new List<(MediaFile File, ProcessedMedia Media)>();
             foreach (var file in source.Files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 seen.Add(file.RelativePath);
-                if (Process(file, staging, processed.Count, taken, rejected) is { } image)
+                if (Process(rules, file, staging, processed.Count, taken, rejected) is { } media)
                 {
-                    processed.Add((file with { Open = NotKept }, image));
+                    processed.Add((file with { Open = NotKept }, media));
                 }
-                if (seen.Count % 100 == 0)
+                if (seen.Count % rules.ProgressEvery == 0)
                 {
                     await progress.ReportAsync(0.9 * seen.Count / Math.Max(1, source.Count),
-                        $"Checking images ({seen.Count:N0} of about {source.Count:N0})", cancellationToken);
+                        $"Checking {rules.Plural} ({seen.Count:N0} of about {source.Count:N0})", cancellationToken);
                 }
             }
             rejected.InsertRange(0, source.Rejected);
-            var manifest = await ImageManifest.ReadAsync(source.Manifest, seen, cancellationToken);
+            var manifest = await MediaManifest.ReadAsync(source.Manifest, seen, cancellationToken);
 
             // 2. All or nothing, unless the user asked to skip bad files.
             if (rejected.Count > 0 && !request.SkipBadFiles)
@@ -59,14 +61,14 @@ public sealed class ImageImportRunner(
             if (processed.Count == 0)
             {
                 throw new ImportFailedException([.. rejected,
-                    new ImportError(job.FileName, null, null, $"No {ImageFormats.Accepted} images were found.")]);
+                    new ImportError(job.FileName, null, null, $"No {rules.Accepted} {rules.Plural} were found.")]);
             }
 
             // 3. Move the files into place and write the items in one transaction.
-            await progress.ReportAsync(0.9, $"Writing {processed.Count:N0} images", cancellationToken);
+            await progress.ReportAsync(0.9, $"Writing {processed.Count:N0} {rules.Plural}", cancellationToken);
             var names = await ItemNamesAsync(job.ProjectId, cancellationToken);
-            var rows = processed.Select(p => ToRow(p.File, p.Image, request, manifest, names)).ToList();
-            await writer.WriteAsync(job, staging, rows, manifest.ExtraColumns, rejected, cancellationToken);
+            var rows = processed.Select(p => ToRow(p.File, p.Media, request, manifest, names)).ToList();
+            await writer.WriteAsync(job, kind, staging, rows, manifest.ExtraColumns, rejected, cancellationToken);
             return rows.Count;
         }
         finally
@@ -78,7 +80,7 @@ public sealed class ImageImportRunner(
     /// <summary>Rows keep a file's name only; holding its reader would keep a ZIP entry's bytes in memory.</summary>
     private static Stream NotKept() => throw new InvalidOperationException("The file's bytes are no longer kept.");
 
-    private IMediaSource Open(ImportJob job, ImageImportRequest request)
+    private IMediaSource Open(ImportJob job, MediaImportRequest request)
     {
         var limits = options.Value;
         if (request.ImportFolder is not { } folderName)
@@ -91,18 +93,18 @@ public sealed class ImageImportRunner(
         return FolderMediaSource.List(folder, folderName, limits);
     }
 
-    private ProcessedImage? Process(
+    private ProcessedMedia? Process(MediaKindRules rules,
         MediaFile file, string staging, int number, HashSet<string> taken, List<ImportError> rejected)
     {
         if (!taken.Add(file.RelativePath))
         {
             rejected.Add(new ImportError(
-                file.RelativePath, null, null, "The project already has an image of this path."));
+                file.RelativePath, null, null, $"The project already has an {rules.Singular} of this path."));
             return null;
         }
         try
         {
-            return ImageProcessor.Process(file, staging, number, options.Value);
+            return rules.Process(file, staging, number, options.Value);
         }
         catch (MediaRejectedException rejection)
         {
@@ -111,8 +113,8 @@ public sealed class ImageImportRunner(
         }
     }
 
-    private static ImageRow ToRow(
-        MediaFile file, ProcessedImage image, ImageImportRequest request, ImageManifest manifest, ItemNames names)
+    private static MediaRow ToRow(
+        MediaFile file, ProcessedMedia media, MediaImportRequest request, MediaManifest manifest, ItemNames names)
     {
         var manifestLabel = manifest.LabelsByPath.GetValueOrDefault(file.RelativePath);
         var folderLabel = manifestLabel is null && request.ClassFolders is not null ? file.TopFolder : null;
@@ -124,7 +126,7 @@ public sealed class ImageImportRunner(
         var shownPath = asGroundTruth && folderLabel is not null
             ? file.RelativePath[(folderLabel.Length + 1)..]
             : file.RelativePath;
-        return new ImageRow(file.RelativePath, names.Claim(shownPath), file.FileName, image,
+        return new MediaRow(file.RelativePath, names.Claim(shownPath), file.FileName, media,
             asGroundTruth ? null : label, asGroundTruth ? label : null, extras);
     }
 

@@ -3,11 +3,11 @@ using LabelStudio.Core.Import;
 namespace LabelStudio.Core.Media;
 
 /// <summary>
-/// The optional manifest.csv or manifest.jsonl beside the images: a <c>file</c> (or <c>path</c>)
+/// The optional manifest.csv or manifest.jsonl beside the images or clips: a <c>file</c> (or <c>path</c>)
 /// column of relative paths, an optional <c>label</c> column, and any other columns to show beside
-/// each image.
+/// each file.
 /// </summary>
-internal sealed record ImageManifest(
+internal sealed record MediaManifest(
     IReadOnlyList<string> ExtraColumns,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> ExtrasByPath,
     IReadOnlyDictionary<string, string> LabelsByPath)
@@ -15,10 +15,10 @@ internal sealed record ImageManifest(
     public const string LabelColumn = "label";
     private static readonly string[] PathColumns = ["file", "path"];
 
-    public static readonly ImageManifest Empty = new([], new Dictionary<string, IReadOnlyDictionary<string, string?>>(),
+    public static readonly MediaManifest Empty = new([], new Dictionary<string, IReadOnlyDictionary<string, string?>>(),
         new Dictionary<string, string>());
 
-    public static async Task<ImageManifest> ReadAsync(
+    public static async Task<MediaManifest> ReadAsync(
         MediaFile? manifest, IReadOnlySet<string> knownPaths, CancellationToken cancellationToken)
     {
         if (manifest is null)
@@ -31,7 +31,7 @@ internal sealed record ImageManifest(
             stream, manifest.RelativePath, TableParseOptions.Default, progress: null, cancellationToken);
         var pathColumn = table.Columns.FirstOrDefault(c => PathColumns.Contains(c, StringComparer.OrdinalIgnoreCase))
             ?? throw new ImportFailedException([new ImportError(manifest.RelativePath, null, null,
-                "The manifest needs a 'file' column with each image's path inside the upload.")]);
+                "The manifest needs a 'file' column with each file's path inside the upload.")]);
         var pathIndex = table.IndexOf(pathColumn);
         var labelIndex = table.Columns.ToList()
             .FindIndex(c => c.Equals(LabelColumn, StringComparison.OrdinalIgnoreCase));
@@ -46,7 +46,7 @@ internal sealed record ImageManifest(
             if (!knownPaths.Contains(path))
             {
                 errors.Add(new ImportError(manifest.RelativePath, row.Line, pathColumn,
-                    $"No image '{path}' in the upload."));
+                    $"No file '{path}' in the upload."));
                 continue;
             }
             extrasByPath[path] = extras.ToDictionary(i => table.Columns[i], i => row.Values[i]);
@@ -59,6 +59,6 @@ internal sealed record ImageManifest(
         {
             throw new ImportFailedException(errors);
         }
-        return new ImageManifest([.. extras.Select(i => table.Columns[i])], extrasByPath, labels);
+        return new MediaManifest([.. extras.Select(i => table.Columns[i])], extrasByPath, labels);
     }
 }
