@@ -117,7 +117,7 @@ public sealed class MediaImportWriter(
 
         await using var items = await PreparedInsert.CreateAsync(db, "Items",
             ["Id", "ProjectId", "ExternalId", "Ordinal", "DataJson", "GroundTruth", "CurrentClassId",
-             "CurrentLabelEventId"],
+             "CurrentLabelEventId", "LabelSource", "VoteCount"],
             cancellationToken);
         await using var media = await PreparedInsert.CreateAsync(db, "ItemMedia",
             ["ItemId", "ProjectId", "FileName", "RelativePath", "StoredFolder", "OriginalFile", "DisplayFile",
@@ -138,8 +138,10 @@ public sealed class MediaImportWriter(
             int? classId = row.Label is null ? null : classIds[row.Label];
             var groundTruth = row.GroundTruth is null ? null
                 : project.Classes.First(c => c.Name.Equals(row.GroundTruth, StringComparison.OrdinalIgnoreCase)).Name;
+            // An imported label is one vote settled by itself, as in a table import.
+            var source = eventId is null ? LabelSource.None : LabelSource.Single;
             items.Execute(itemId, project.Id, row.RelativePath, firstOrdinal + i, DataJson(row), groundTruth,
-                classId, eventId);
+                classId, eventId, source.ToString(), eventId is null ? 0 : 1);
             media.Execute(itemId, project.Id, row.FileName, row.RelativePath, jobFolder, row.Image.OriginalFile,
                 row.Image.DisplayFile, row.Image.ThumbnailFile, row.Image.Format, row.Image.Width, row.Image.Height,
                 row.Image.ByteSize);
