@@ -46,7 +46,7 @@ internal static class ExportCommand
         var skipped = new Option<bool>("--include-skipped") { Description = "Also export skips." };
         var predictions = new Option<bool>("--predictions") { Description = "Add the current model's predictions." };
         var features = new Option<bool>("--features") { Description = "Add the feature vectors." };
-        var server = new Option<Uri>("--server")
+        var server = new Option<string>("--server")
         {
             Description = "Export from a running LabelStudio at this URL through its API instead of --data-dir.",
             HelpName = "url",
@@ -84,14 +84,14 @@ internal static class ExportCommand
     }
 
     private static async Task ExportFromServerAsync(
-        Uri server, string? token, bool dataDirGiven, string project, ExportOptions options, string output,
+        string server, string? token, bool dataDirGiven, string project, ExportOptions options, string output,
         InvocationConfiguration console, CancellationToken ct)
     {
         if (dataDirGiven)
         {
             throw new CliInputException("--data-dir and --server exclude each other: export from one or the other.");
         }
-        if (!server.IsAbsoluteUri || server.Scheme is not ("http" or "https"))
+        if (!Uri.TryCreate(server, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
             throw new CliInputException($"--server: '{server}' is not an http:// or https:// URL.");
         }
@@ -103,7 +103,7 @@ internal static class ExportCommand
         }
         CheckOutputFolder(output);
 
-        using var api = new ApiClient(server, token.Trim());
+        using var api = new ApiClient(url, token.Trim());
         await new ServerExport(api, console.Output!, console.Error!, PollInterval)
             .RunAsync(project, options, output, ct);
     }

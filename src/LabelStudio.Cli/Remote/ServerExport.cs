@@ -22,7 +22,7 @@ internal sealed class ServerExport(ApiClient api, TextWriter output, TextWriter 
         {
             var status = job.GetProperty("status").GetString();
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"export {jobId}: {job.GetProperty("progress").GetDouble():P0} {job.GetProperty("message").GetString()}");
+                $"export {jobId}: {job.GetProperty("progress").GetDouble() * 100:0}% {job.GetProperty("message").GetString()}");
             if (line != shown)
             {
                 await progress.WriteLineAsync(line);
