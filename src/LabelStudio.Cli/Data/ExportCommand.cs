@@ -53,7 +53,7 @@ internal static class ExportCommand
         };
         var token = new Option<string>("--token")
         {
-            Description = $"A personal access token for --server; better set {TokenVariable}, which `ps` does not show.",
+            Description = $"A personal access token for --server; better set {TokenVariable}, hidden from `ps`.",
         };
 
         var command = new Command("export", "Export a project's labels as a ZIP with data, manifest and classes.")

@@ -21,8 +21,9 @@ internal sealed class ServerExport(ApiClient api, TextWriter output, TextWriter 
         while (true)
         {
             var status = job.GetProperty("status").GetString();
-            var line = string.Create(CultureInfo.InvariantCulture,
-                $"export {jobId}: {job.GetProperty("progress").GetDouble() * 100:0}% {job.GetProperty("message").GetString()}");
+            var percent = job.GetProperty("progress").GetDouble() * 100;
+            var line = string.Create(
+                CultureInfo.InvariantCulture, $"export {jobId}: {percent:0}% {job.GetProperty("message").GetString()}");
             if (line != shown)
             {
                 await progress.WriteLineAsync(line);

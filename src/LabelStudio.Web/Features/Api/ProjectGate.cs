@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using LabelStudio.Core.Data;
 using LabelStudio.Web.Features.Access;
@@ -14,6 +15,20 @@ internal sealed class ProjectGate(ProjectAccess access, IDbContextFactory<AppDbC
 {
     /// <summary>Null when the user may do <paramref name="permission"/> in the project; otherwise the answer.</summary>
     public async Task<IResult?> CheckAsync(
+        HttpContext http, int projectId, ProjectPermission permission, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await DecideAsync(http.User, projectId, permission, cancellationToken);
+        }
+        finally
+        {
+            ApiServerTiming.Add(http, "gate", started);
+        }
+    }
+
+    private async Task<IResult?> DecideAsync(
         ClaimsPrincipal user, int projectId, ProjectPermission permission, CancellationToken cancellationToken)
     {
         if (!await access.CanViewAsync(user, projectId, cancellationToken) ||

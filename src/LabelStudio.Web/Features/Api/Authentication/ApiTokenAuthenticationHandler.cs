@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using LabelStudio.Core.ApiTokens;
@@ -23,6 +24,19 @@ internal sealed class ApiTokenAuthenticationHandler(
     private const string BearerPrefix = "Bearer ";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await AuthenticateTokenAsync();
+        }
+        finally
+        {
+            ApiServerTiming.Add(Context, "auth", started);
+        }
+    }
+
+    private async Task<AuthenticateResult> AuthenticateTokenAsync()
     {
         string? header = Request.Headers.Authorization;
         if (header is null || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))

@@ -41,7 +41,7 @@ internal static class ExportsApi
         ExportJobService exports,
         CancellationToken cancellationToken)
     {
-        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -67,7 +67,7 @@ internal static class ExportsApi
         int projectId, int exportId, HttpContext http, ProjectGate gate, ExportJobService exports,
         CancellationToken cancellationToken)
     {
-        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -82,7 +82,7 @@ internal static class ExportsApi
         int projectId, int exportId, HttpContext http, ProjectGate gate, ExportJobService exports,
         CancellationToken cancellationToken)
     {
-        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -111,7 +111,7 @@ internal static class ExportsApi
         CsvExporter exporter,
         CancellationToken cancellationToken)
     {
-        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
         {
             return problem;
         }
