@@ -24,9 +24,10 @@ public sealed record ImportRequest(TableImportPlan Plan, bool AddMissingClasses,
         {
             return Plan;
         }
+        // The reader puts the task id first and the choice last, renamed when a data key has the name.
         var isLabelStudio = table.Format.Format == TableFileFormat.LabelStudioJson;
-        var id = Plan.IdColumn ?? (isLabelStudio ? LabelStudioTasksReader.IdColumn : null);
-        var label = Plan.LabelColumn ?? (isLabelStudio ? LabelStudioTasksReader.LabelColumn : null);
+        var id = Plan.IdColumn ?? (isLabelStudio ? table.Columns[0] : null);
+        var label = Plan.LabelColumn ?? (isLabelStudio ? table.Columns[^1] : null);
         return Plan with
         {
             IdColumn = id,

@@ -44,6 +44,25 @@ public sealed class ApiImportTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task ALabelStudioExportWhoseDataHasAnIdKeyStillImportsByTaskIdAndChoice()
+    {
+        using var client = await fixture.ClientAsync(ApiFixture.Lead);
+        var projectId = await CreateFruitProjectAsync(client);
+        const string tasks = """
+            [{"id": 1, "data": {"Id": "f1", "weight": 150, "Label": "x"},
+              "annotations": [{"result": [{"type": "choices", "value": {"choices": ["apple"]}}]}]},
+             {"id": 2, "data": {"Id": "f2", "weight": 180, "Label": "y"},
+              "annotations": [{"result": [{"type": "choices", "value": {"choices": ["pear"]}}]}]}]
+            """;
+
+        var job = await ImportAsync(client, projectId, tasks, "tasks.json", "");
+        var project = await (await client.GetAsync($"/api/v1/projects/{projectId}")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("succeeded", job.GetProperty("status").GetString());
+        Assert.Equal(2, project.GetProperty("labeledCount").GetInt32());
+    }
+
+    [Fact]
     public async Task AFileWithAnUnknownClassFailsWithTheLineAndColumnAndImportsNothing()
     {
         using var client = await fixture.ClientAsync(ApiFixture.Lead);
