@@ -75,7 +75,8 @@ public sealed class ApiAuthenticationTests(ApiFixture fixture)
         while (status == HttpStatusCode.OK && revokedAt.Elapsed < TimeSpan.FromSeconds(30));
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
-        Assert.True(revokedAt.Elapsed <= ApiTokenService.CheckCacheFor + TimeSpan.FromSeconds(2), $"{revokedAt.Elapsed}");
+        Assert.True(
+            revokedAt.Elapsed <= ApiTokenService.CheckCacheFor + TimeSpan.FromSeconds(2), $"{revokedAt.Elapsed}");
     }
 
     [Fact]

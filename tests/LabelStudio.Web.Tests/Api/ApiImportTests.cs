@@ -40,7 +40,8 @@ public sealed class ApiImportTests(ApiFixture fixture)
         var project = await (await client.GetAsync($"/api/v1/projects/{projectId}")).JsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("succeeded", job.GetProperty("status").GetString());
-        Assert.Equal((3, 2), (project.GetProperty("itemCount").GetInt32(), project.GetProperty("labeledCount").GetInt32()));
+        Assert.Equal(
+            (3, 2), (project.GetProperty("itemCount").GetInt32(), project.GetProperty("labeledCount").GetInt32()));
     }
 
     [Fact]

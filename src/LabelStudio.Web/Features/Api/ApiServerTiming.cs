@@ -7,8 +7,9 @@ namespace LabelStudio.Web.Features.Api;
 /// <summary>
 /// Where an API request spent its time on the server, sent back as a <c>Server-Timing</c> header
 /// (<c>auth;dur=0.4, gate;dur=0.3, lease;dur=1.2, app;dur=2.1</c>): token check, membership check,
-/// the labeling service's call, and the whole request up to its first byte. A client (the `api` benchmark, a browser's network panel) can tell
-/// the server's share of a slow round trip from the network's and its own.
+/// the labeling service's call, and the whole request up to its first byte. A client (the `api`
+/// benchmark, a browser's network panel) can tell the server's share of a slow round trip from the
+/// network's and its own.
 /// </summary>
 internal sealed class ApiServerTiming
 {
@@ -18,7 +19,7 @@ internal sealed class ApiServerTiming
     public static void Use(WebApplication app) =>
         app.UseWhen(http => http.Request.Path.StartsWithSegments(ApiSetup.Prefix), api => api.Use(TimeAsync));
 
-    /// <summary>Adds the time since <paramref name="startedAt"/> (a <see cref="Stopwatch"/> timestamp) to a stage.</summary>
+    /// <summary>Records a stage: the time since <paramref name="startedAt"/>, a Stopwatch timestamp.</summary>
     public static void Add(HttpContext http, string stage, long startedAt)
     {
         if (http.Features.Get<ApiServerTiming>() is { } timing)
