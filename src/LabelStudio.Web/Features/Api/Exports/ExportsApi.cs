@@ -19,7 +19,8 @@ internal static class ExportsApi
             .Accepts<ExportOptions>("application/json")
             .Produces<ExportJobResponse>(StatusCodes.Status202Accepted)
             .WithMetadata(new ReadOnlyCall())
-            .WithSummary("Queues an export (csv, json-lines, parquet or label-studio); read tokens may call it.");
+            .WithSummary(
+                "Queues an export (csv, json-lines, parquet, label-studio, media-folder); read tokens may call it.");
         api.MapGet("/projects/{projectId:int}/exports/{exportId:int}", GetAsync)
             .Produces<ExportJobResponse>()
             .WithSummary("An export's progress; 'download' is set when its package is ready.");
