@@ -41,6 +41,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseHandWrittenAssets();
 app.UseApiStatusProblems();
+app.UseApiServerTiming();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

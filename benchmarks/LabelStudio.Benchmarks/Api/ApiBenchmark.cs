@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -23,9 +25,11 @@ internal static class ApiBenchmark
         var seconds = args.Int("seconds", 20);
         var think = TimeSpan.FromMilliseconds(args.Int("think-ms", 250));
         var webDll = args.Text("web") ?? DefaultWebDll();
+        var roundSize = args.Int("round-size", 20);
         Console.WriteLine($"api: {rows:N0} rows × {numbers + 1} features, {clients} clients over HTTP, " +
             $"{warmLabels:N0} labels first, then {seconds} s of labeling, " +
-            $"{think.TotalMilliseconds:0} ms between an item's arrival and its label");
+            $"{think.TotalMilliseconds:0} ms between an item's arrival and its label; round size {roundSize}; " +
+            $"load average {LoadAverage.Now()}");
 
         await using var server = await WebServerProcess.StartAsync(
             webDll, new Dictionary<string, string> { ["Api:PermitsPerMinute"] = "1000000" });
@@ -33,7 +37,7 @@ internal static class ApiBenchmark
         using var admin = Client(server.Address, adminToken);
         var file = SyntheticTable.Write(rows, numbers, seed: 3);
         var oracle = Oracle(file);
-        var projectId = await CreateProjectAsync(admin, file);
+        var projectId = await CreateProjectAsync(admin, file, roundSize);
         await BenchAccounts.AddAnnotatorsAsync(server.DataDirectory, projectId, clients);
         File.Delete(file);
 
@@ -44,9 +48,11 @@ internal static class ApiBenchmark
 
         // 2. Every client at once; the server retrains whenever a round completes.
         var timings = new Timings();
+        var cpuBefore = server.CpuTime;
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         await Task.WhenAll(annotatorTokens.Select(token => Task.Run(() => LabelAsync(
             Client(server.Address, token), projectId, oracle, think, timings, int.MaxValue, stop.Token))));
+        var cpu = server.CpuTime - cpuBefore;
 
         var models = await admin.GetFromJsonAsync<JsonElement>($"api/v1/projects/{projectId}/models");
         Console.WriteLine($"{timings.RoundTrip.Count:N0} items labeled by {clients} clients; " +
@@ -54,6 +60,14 @@ internal static class ApiBenchmark
         Console.WriteLine(timings.Next.Describe());
         Console.WriteLine(timings.Label.Describe());
         Console.WriteLine(timings.RoundTrip.Describe());
+        foreach (var stage in timings.Server)
+        {
+            Console.WriteLine(stage.Describe());
+        }
+        Console.WriteLine($"server CPU {cpu.TotalSeconds:0.00} s for {timings.RoundTrip.Count:N0} round trips: " +
+            $"{cpu.TotalMilliseconds / Math.Max(1, timings.RoundTrip.Count):0.00} ms per round trip " +
+            "(training included when rounds complete); " +
+            $"load average {LoadAverage.Now()}");
         return 0;
     }
 
@@ -73,6 +87,7 @@ internal static class ApiBenchmark
                 }
                 var item = await Success(next).Content.ReadFromJsonAsync<JsonElement>();
                 var nextMs = clock.Elapsed.TotalMilliseconds;
+                timings.AddServer("next", next);
 
                 // A person reads the item before pressing a key; see the serve benchmark.
                 await Task.Delay(think, CancellationToken.None);
@@ -87,16 +102,18 @@ internal static class ApiBenchmark
                 using var label = await client.PostAsJsonAsync($"api/v1/projects/{projectId}/labels", decision);
                 Success(label);
                 timings.Add(nextMs, clock.Elapsed.TotalMilliseconds);
+                timings.AddServer("label", label);
             }
         }
     }
 
-    private static async Task<int> CreateProjectAsync(HttpClient admin, string file)
+    private static async Task<int> CreateProjectAsync(HttpClient admin, string file, int roundSize)
     {
         var created = await Success(await admin.PostAsJsonAsync("api/v1/projects", new
         {
             name = "api benchmark",
             classes = SyntheticTable.Classes,
+            roundSize,
         })).Content.ReadFromJsonAsync<JsonElement>();
         var projectId = created.GetProperty("id").GetInt32();
 
@@ -157,11 +174,33 @@ internal static class ApiBenchmark
         public Latencies Label { get; } = new("API label");
         public Latencies RoundTrip { get; } = new("API next item + label");
 
+        /// <summary>Each call's stages from the server's Server-Timing header (auth, gate, app).</summary>
+        public ConcurrentDictionary<string, Latencies> ServerStages { get; } = new();
+
+        public IEnumerable<Latencies> Server => ServerStages.OrderBy(s => s.Key).Select(s => s.Value);
+
         public void Add(double nextMs, double labelMs)
         {
             Next.Record(nextMs);
             Label.Record(labelMs);
             RoundTrip.Record(nextMs + labelMs);
+        }
+
+        public void AddServer(string call, HttpResponseMessage response)
+        {
+            if (!response.Headers.TryGetValues("Server-Timing", out var values))
+            {
+                return;
+            }
+            foreach (var metric in values.SelectMany(v => v.Split(',')))
+            {
+                var parts = metric.Trim().Split(";dur=");
+                if (parts.Length == 2 && double.TryParse(parts[1], CultureInfo.InvariantCulture, out var ms))
+                {
+                    var name = $"server {call} {parts[0]}";
+                    ServerStages.GetOrAdd(name, n => new Latencies(n)).Record(ms);
+                }
+            }
         }
     }
 }

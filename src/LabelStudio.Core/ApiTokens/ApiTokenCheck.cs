@@ -10,8 +10,12 @@ public enum ApiTokenProblem
     Expired,
 }
 
-/// <summary>The outcome of presenting a secret: the token when it may be used, else why not.</summary>
-public sealed record ApiTokenCheck(ApiToken? Token, ApiTokenProblem Problem)
+/// <summary>
+/// The outcome of presenting a secret: the token when it may be used, with its user's name and
+/// roles, else why not.
+/// </summary>
+public sealed record ApiTokenCheck(
+    ApiToken? Token, ApiTokenProblem Problem, string? UserName = null, IReadOnlyList<string>? Roles = null)
 {
     public bool IsValid => Problem == ApiTokenProblem.None;
 }

@@ -1,14 +1,30 @@
+using System.Collections.Concurrent;
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace LabelStudio.Core.ApiTokens;
 
-/// <summary>Creates, lists, revokes and checks personal access tokens.</summary>
+/// <summary>
+/// Creates, lists, revokes and checks personal access tokens. A good token's check (with its user's
+/// name and roles) is remembered for <see cref="CheckCacheFor"/>, so a client's burst of calls costs
+/// one lookup rather than three reads each; a revocation here forgets it at once, one made by another
+/// process is seen when the remembered check runs out.
+/// </summary>
 public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, WriteGate writeGate, TimeProvider clock)
 {
     /// <summary>Last use is recorded at most this often, so API traffic does not write on every request.</summary>
     public static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a good check is trusted without asking the database again.</summary>
+    public static readonly TimeSpan CheckCacheFor = TimeSpan.FromSeconds(5);
+
+    private const int MaxCachedChecks = 10_000;
+
+    private readonly ConcurrentDictionary<string, CachedCheck> _checks = new(StringComparer.Ordinal);
+
+    // Bumped by every revocation, so a check that read the token before it was revoked is not remembered.
+    private long _revocations;
 
     public const int MaxNameLength = 100;
 
@@ -61,6 +77,14 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, Wr
         var revoked = await db.ApiTokens
             .Where(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null)
             .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, now), cancellationToken);
+        Interlocked.Increment(ref _revocations);
+        foreach (var (hash, cached) in _checks)
+        {
+            if (cached.Check.Token!.Id == tokenId)
+            {
+                _checks.TryRemove(hash, out _);
+            }
+        }
         return revoked == 1;
     }
 
@@ -68,6 +92,31 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, Wr
     public async Task<ApiTokenCheck> CheckAsync(string secret, CancellationToken cancellationToken)
     {
         var hash = ApiTokenSecrets.Hash(secret);
+        var revocations = Interlocked.Read(ref _revocations);
+        if (_checks.TryGetValue(hash, out var cached) && cached.IsFresh(clock.GetUtcNow()))
+        {
+            return cached.Check;
+        }
+
+        var check = await LookUpAsync(hash, cancellationToken);
+        if (!check.IsValid)
+        {
+            _checks.TryRemove(hash, out _);
+            return check;
+        }
+        if (_checks.Count >= MaxCachedChecks)
+        {
+            _checks.Clear();
+        }
+        if (Interlocked.Read(ref _revocations) == revocations)
+        {
+            _checks[hash] = new CachedCheck(check, clock.GetUtcNow() + CheckCacheFor);
+        }
+        return check;
+    }
+
+    private async Task<ApiTokenCheck> LookUpAsync(string hash, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var token = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.SecretHash == hash, cancellationToken);
         var now = clock.GetUtcNow();
@@ -85,6 +134,23 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, Wr
                 .ExecuteUpdateAsync(t => t.SetProperty(x => x.LastUsedAt, now), cancellationToken);
             token.LastUsedAt = now;
         }
-        return new ApiTokenCheck(problem == ApiTokenProblem.None ? token : null, problem);
+        if (problem != ApiTokenProblem.None)
+        {
+            return new ApiTokenCheck(null, problem);
+        }
+
+        var userName = await db.Users.Where(u => u.Id == token!.UserId).Select(u => u.UserName)
+            .FirstOrDefaultAsync(cancellationToken);
+        var roles = await db.UserRoles.Where(r => r.UserId == token!.UserId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .ToListAsync(cancellationToken);
+        return new ApiTokenCheck(token, problem, userName ?? token!.UserId, roles);
+    }
+
+    private sealed record CachedCheck(ApiTokenCheck Check, DateTimeOffset Until)
+    {
+        /// <summary>Still trusted, and the token has not expired since it was checked.</summary>
+        public bool IsFresh(DateTimeOffset now) =>
+            now < Until && (Check.Token!.ExpiresAt is not { } expiresAt || now < expiresAt);
     }
 }

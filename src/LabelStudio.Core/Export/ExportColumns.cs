@@ -28,6 +28,10 @@ public sealed class ExportColumns
         PredictedLabel = options.IncludePredictions ? Name("predicted_label") : null;
         Probabilities = options.IncludePredictions ? classes.Select(c => Name($"prob_{c}")).ToList() : [];
         Features = Enumerable.Range(0, featureCount).Select(i => Name($"feature_{i}")).ToList();
+        FileName = Name("file_name");
+        ItemId = Name("item_id");
+        SourcePath = Name("source_path");
+        LabelSource = Name("label_source");
     }
 
     public string Label { get; }
@@ -46,6 +50,21 @@ public sealed class ExportColumns
     public string? PredictedLabel { get; }
     public IReadOnlyList<string> Probabilities { get; }
     public IReadOnlyList<string> Features { get; }
+
+    /// <summary>Media exports: the file's path inside the package, as Hugging Face's imagefolder reads it.</summary>
+    public string FileName { get; }
+
+    /// <summary>Media exports: the item's id, as the API and the pages name it.</summary>
+    public string ItemId { get; }
+
+    /// <summary>Media exports: the file's path in the upload or folder it was imported from.</summary>
+    public string SourcePath { get; }
+
+    /// <summary>Media exports: how the final label was reached (single, majority, review).</summary>
+    public string LabelSource { get; }
+
+    /// <summary>The columns a media export's metadata file puts before the others.</summary>
+    public IReadOnlyList<string> MediaLead => [FileName, ItemId, SourcePath, LabelSource];
 
     /// <summary>The decision columns in output order, prediction and feature columns excluded.</summary>
     public IReadOnlyList<string> Decision =>

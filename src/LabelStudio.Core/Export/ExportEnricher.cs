@@ -12,21 +12,27 @@ namespace LabelStudio.Core.Export;
 /// memory and leaves the other cores to requests.
 /// </summary>
 internal sealed class ExportEnricher(
-    IDbContextFactory<AppDbContext> contexts, int projectId, ExportSchema schema, CurrentModel? model)
+    IDbContextFactory<AppDbContext> contexts, int projectId, ExportSchema schema, CurrentModel? model, string dataRoot)
 {
-    public bool IsNeeded => schema.Options.IncludeFeatures || (schema.Options.IncludePredictions && model is not null);
+    private bool NeedsVectors =>
+        schema.Options.IncludeFeatures || (schema.Options.IncludePredictions && model is not null);
+
+    private bool NeedsMedia => schema.Options.Format == ExportFormat.MediaFolder;
 
     public async Task EnrichAsync(IReadOnlyList<ExportRecord> batch, CancellationToken cancellationToken)
     {
-        if (!IsNeeded || batch.Count == 0)
+        if (!(NeedsVectors || NeedsMedia) || batch.Count == 0)
         {
             return;
         }
 
-        var vectors = await VectorsAsync(batch.Select(r => r.ItemId).Distinct().ToList(), cancellationToken);
+        var itemIds = batch.Select(r => r.ItemId).Distinct().ToList();
+        var vectors = NeedsVectors ? await VectorsAsync(itemIds, cancellationToken) : [];
+        var media = NeedsMedia ? await MediaAsync(itemIds, cancellationToken) : [];
         var predictions = Predict(vectors);
         foreach (var record in batch)
         {
+            record.Media = media.GetValueOrDefault(record.ItemId);
             if (schema.Options.IncludeFeatures)
             {
                 record.Features = vectors.GetValueOrDefault(record.ItemId);
@@ -44,6 +50,19 @@ internal sealed class ExportEnricher(
             .Select(f => new { f.ItemId, f.Vector })
             .ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.ItemId, r => FeatureVectorCodec.Decode(r.Vector));
+    }
+
+    private async Task<Dictionary<long, ExportedMedia>> MediaAsync(
+        List<long> itemIds, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ItemMedia.AsNoTracking()
+            .Where(m => m.ProjectId == projectId && itemIds.Contains(m.ItemId))
+            .Select(m => new { m.ItemId, m.StoredFolder, m.OriginalFile, m.FileName, m.RelativePath })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(
+            r => r.ItemId,
+            r => new ExportedMedia(Path.Combine(dataRoot, r.StoredFolder, r.OriginalFile), r.FileName, r.RelativePath));
     }
 
     private Dictionary<long, ExportedPrediction> Predict(Dictionary<long, float[]> vectors)

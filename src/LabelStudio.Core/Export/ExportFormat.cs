@@ -9,6 +9,12 @@ public enum ExportFormat
 
     /// <summary>A JSON array of tasks with <c>choices</c> annotations, as Label Studio exports and imports.</summary>
     LabelStudio,
+
+    /// <summary>
+    /// Media projects: the original files in one folder per class plus <c>metadata.csv</c>, the layout
+    /// Hugging Face's imagefolder and audiofolder loaders read.
+    /// </summary>
+    MediaFolder,
 }
 
 /// <summary>Which decisions an export holds.</summary>

@@ -28,9 +28,13 @@ public sealed class ExportJobService(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
+        var kind = await db.Projects.Where(p => p.Id == projectId).Select(p => (DataKind?)p.DataKind)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new ExportRequestException([$"project: {projectId} does not exist."]);
+        if (options.Format == ExportFormat.MediaFolder && kind == DataKind.Table)
         {
-            throw new ExportRequestException([$"project: {projectId} does not exist."]);
+            throw new ExportRequestException(
+                ["format: media-folder exports the files of image and audio projects; this project holds table rows."]);
         }
 
         var job = new ExportJob

@@ -1,6 +1,7 @@
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Items;
+using LabelStudio.Core.Storage;
 using LabelStudio.Core.Training;
 using LabelStudio.Ml.Tabular;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace LabelStudio.Core.Export;
 /// Gathers what an export needs before its first row: the project's columns and classes, the
 /// annotators' names, the current model and how many decisions there are to read.
 /// </summary>
-public sealed class ExportPlanner(IDbContextFactory<AppDbContext> contexts, ModelCache models)
+public sealed class ExportPlanner(
+    IDbContextFactory<AppDbContext> contexts, ModelCache models, DataDirectory dataDirectory)
 {
     internal async Task<ExportPlan> PlanAsync(int projectId, ExportOptions options, CancellationToken cancellationToken)
     {
@@ -47,7 +49,7 @@ public sealed class ExportPlanner(IDbContextFactory<AppDbContext> contexts, Mode
             annotators,
             expectedEvents,
             new ExportRowReader(contexts),
-            new ExportEnricher(contexts, projectId, schema, model));
+            new ExportEnricher(contexts, projectId, schema, model, dataDirectory.Root));
     }
 }
 
@@ -75,6 +77,7 @@ internal sealed class ExportPlan(
         var names = schema.Columns;
         IEnumerable<string> columns =
         [
+            .. schema.Options.Format == ExportFormat.MediaFolder ? names.MediaLead : [],
             .. schema.SourceColumns, .. names.Decision,
             .. names.PredictedLabel is null ? [] : new[] { names.PredictedLabel }, .. names.Probabilities,
             .. names.Features,

@@ -1,3 +1,4 @@
+using LabelStudio.Core.Data.Entities;
 using LabelStudio.Ml;
 
 namespace LabelStudio.Core.Export;
@@ -14,6 +15,12 @@ public sealed record ExportedDecision(
     double? ScoreWhenServed,
     string? Comment,
     bool SuggestionShown);
+
+/// <summary>
+/// The original file behind a media item: its absolute path on disk, the name it was uploaded
+/// under, and its path inside the ZIP or folder it came from.
+/// </summary>
+public sealed record ExportedMedia(string OriginalPath, string FileName, string SourcePath);
 
 /// <summary>The current model's guess for an item, probabilities in the project's class order.</summary>
 public sealed record ExportedPrediction(string ClassName, float[] Probabilities);
@@ -34,6 +41,15 @@ public sealed class ExportRecord
 
     /// <summary>How many annotators (the import counting as one) have labeled the item.</summary>
     public int Annotators { get; init; }
+
+    /// <summary>
+    /// How the item's final label was reached, on the row that carries it; null on other rows (earlier
+    /// events, skips, other annotators' votes).
+    /// </summary>
+    public LabelSource? LabelSource { get; init; }
+
+    /// <summary>The item's original file, filled in for media exports only.</summary>
+    public ExportedMedia? Media { get; set; }
 
     public ExportedPrediction? Prediction { get; set; }
     public float[]? Features { get; set; }

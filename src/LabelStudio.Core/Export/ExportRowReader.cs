@@ -31,7 +31,8 @@ internal sealed class ExportRowReader(IDbContextFactory<AppDbContext> contexts)
             .OrderBy(r => r.Item.Ordinal)
             .ThenBy(r => r.Item.Id)
             .Select(r => new EventRow(
-                r.Item.Id, r.Item.ExternalId, r.Item.DataJson, r.Item.CurrentLabelEventId, r.Event))
+                r.Item.Id, r.Item.ExternalId, r.Item.DataJson, r.Item.CurrentLabelEventId, r.Item.LabelSource,
+                r.Event))
             .AsAsyncEnumerable();
 
         var decisions = new DecisionNames(classNames, annotatorNames);
@@ -91,6 +92,7 @@ internal sealed class ExportRowReader(IDbContextFactory<AppDbContext> contexts)
                 Decision = decisions.Of(labelEvent),
                 Agreement = agreement.Share,
                 Annotators = agreement.Annotators,
+                LabelSource = labelEvent.Id == first.CurrentLabelEventId ? first.LabelSource : null,
             };
         }
     }
@@ -107,7 +109,12 @@ internal sealed class ExportRowReader(IDbContextFactory<AppDbContext> contexts)
     }
 
     private sealed record EventRow(
-        long ItemId, string ExternalId, string DataJson, long? CurrentLabelEventId, LabelEvent Event);
+        long ItemId,
+        string ExternalId,
+        string DataJson,
+        long? CurrentLabelEventId,
+        LabelSource LabelSource,
+        LabelEvent Event);
 
     private sealed class DecisionNames(
         IReadOnlyDictionary<int, string> classNames, IReadOnlyDictionary<string, string> annotatorNames)

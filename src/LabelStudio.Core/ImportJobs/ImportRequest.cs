@@ -13,13 +13,28 @@ public sealed record ImportRequest(TableImportPlan Plan, bool AddMissingClasses,
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>The plan to check the file against, its feature columns filled in from the file when asked.</summary>
-    public TableImportPlan PlanFor(ParsedTable table) => FeaturesFromFile
-        ? Plan with
+    /// <summary>
+    /// The plan to check the file against. When asked to fill it in from the file, a Label Studio export
+    /// also gets its own id and label columns (the task id, the chosen class) unless the client named
+    /// others, as the CLI does; then every other column is a feature.
+    /// </summary>
+    public TableImportPlan PlanFor(ParsedTable table)
+    {
+        if (!FeaturesFromFile)
         {
-            FeatureColumns = [.. table.Columns.Where(c => c != Plan.IdColumn && c != Plan.LabelColumn)],
+            return Plan;
         }
-        : Plan;
+        // The reader puts the task id first and the choice last, renamed when a data key has the name.
+        var isLabelStudio = table.Format.Format == TableFileFormat.LabelStudioJson;
+        var id = Plan.IdColumn ?? (isLabelStudio ? table.Columns[0] : null);
+        var label = Plan.LabelColumn ?? (isLabelStudio ? table.Columns[^1] : null);
+        return Plan with
+        {
+            IdColumn = id,
+            LabelColumn = label,
+            FeatureColumns = [.. table.Columns.Where(c => c != id && c != label)],
+        };
+    }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -125,7 +125,7 @@ public sealed class MediaImportWriter(
 
         await using var items = await PreparedInsert.CreateAsync(db, "Items",
             ["Id", "ProjectId", "ExternalId", "Ordinal", "DataJson", "GroundTruth", "CurrentClassId",
-             "CurrentLabelEventId"],
+             "CurrentLabelEventId", "LabelSource", "VoteCount"],
             cancellationToken);
         await using var media = await PreparedInsert.CreateAsync(db, "ItemMedia",
             ["ItemId", "ProjectId", "FileName", "RelativePath", "StoredFolder", "OriginalFile", "DisplayFile",
@@ -147,8 +147,10 @@ public sealed class MediaImportWriter(
             int? classId = row.Label is null ? null : classIds[row.Label];
             var groundTruth = row.GroundTruth is null ? null
                 : project.Classes.First(c => c.Name.Equals(row.GroundTruth, StringComparison.OrdinalIgnoreCase)).Name;
+            // An imported label is one vote settled by itself, as in a table import.
+            var source = eventId is null ? LabelSource.None : LabelSource.Single;
             items.Execute(itemId, project.Id, row.ItemName, firstOrdinal + i, DataJson(row), groundTruth,
-                classId, eventId);
+                classId, eventId, source.ToString(), eventId is null ? 0 : 1);
             var file = row.Media;
             media.Execute(itemId, project.Id, row.FileName, row.RelativePath, jobFolder, file.OriginalFile,
                 file.DisplayFile, file.ThumbnailFile, file.Format, file.Width, file.Height, file.ByteSize,

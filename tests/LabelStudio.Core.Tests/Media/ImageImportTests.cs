@@ -160,6 +160,20 @@ public sealed class ImageImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportedLabelsCountAsOneSingleVoteAsInTableImports()
+    {
+        var zip = TestImages.Zip(("Shirt/1.png", TestImages.Png()), ("other.png", TestImages.Png()));
+
+        await _database.ImportZipAsync(_project.Id, zip, new MediaImportRequest(null, LabelMode.ImportAsLabels, false));
+
+        await using var db = await _database.ContextAsync();
+        var items = await db.Items.OrderBy(i => i.ExternalId).ToListAsync();
+        Assert.Equal(
+            [("Shirt/1.png", LabelSource.Single, 1), ("other.png", LabelSource.None, 0)],
+            items.Select(i => (i.ExternalId, i.LabelSource, i.VoteCount)));
+    }
+
+    [Fact]
     public async Task ManifestColumnsAreKeptBesideEachImage()
     {
         var manifest = "file,label,photographer\nshirt/1.png,shoe,Ana\n2.png,,Bo\n";

@@ -1,8 +1,12 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using LabelStudio.Core.ApiTokens;
+using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Web.Tests.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LabelStudio.Web.Tests.Api;
 
@@ -43,6 +47,36 @@ public sealed class ApiAuthenticationTests(ApiFixture fixture)
         var problem = await (await client.GetAsync("/api/v1/projects")).ProblemAsync(HttpStatusCode.Unauthorized);
 
         Assert.Equal("This token was revoked.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task ARevocationWrittenByAnotherProcessTakesEffectWithinTheCheckCacheWindow()
+    {
+        var user = await fixture.UserAsync(ApiFixture.Annotator);
+        var (token, secret) = await fixture.TokenAsync(user);
+        using var client = fixture.ClientWith(secret);
+        await (await client.GetAsync("/api/v1/projects")).JsonAsync(HttpStatusCode.OK);
+
+        // Another process (a second web instance, the CLI) revokes straight in the shared database.
+        await using (var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>()
+            .CreateDbContextAsync())
+        {
+            await db.ApiTokens.Where(t => t.Id == token.Id)
+                .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, DateTimeOffset.UtcNow));
+        }
+        var revokedAt = Stopwatch.StartNew();
+        HttpStatusCode status;
+        do
+        {
+            using var response = await client.GetAsync("/api/v1/projects");
+            status = response.StatusCode;
+            await Task.Delay(100);
+        }
+        while (status == HttpStatusCode.OK && revokedAt.Elapsed < TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.True(
+            revokedAt.Elapsed <= ApiTokenService.CheckCacheFor + TimeSpan.FromSeconds(2), $"{revokedAt.Elapsed}");
     }
 
     [Fact]

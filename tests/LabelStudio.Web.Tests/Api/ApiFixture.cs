@@ -54,8 +54,10 @@ public sealed class ApiFixture : IAsyncLifetime
         return ClientWith(secret);
     }
 
-    public Task JoinAsync(int projectId, AppUser user, ProjectRole role) =>
-        App.Services.GetRequiredService<MemberService>()
+    public Task JoinAsync(int projectId, AppUser user, ProjectRole role) => JoinAsync(App, projectId, user, role);
+
+    public static Task JoinAsync(AppFactory app, int projectId, AppUser user, ProjectRole role) =>
+        app.Services.GetRequiredService<MemberService>()
             .AddAsync(projectId, user.Email!, role, null, CancellationToken.None);
 
     public static ProjectRole ProjectRoleFor(string role) => role switch
@@ -73,9 +75,11 @@ public sealed class ApiFixture : IAsyncLifetime
     }
 
     /// <summary>A new account with one role, as an admin would invite it.</summary>
-    public async Task<AppUser> UserAsync(string role)
+    public Task<AppUser> UserAsync(string role) => UserAsync(App, role);
+
+    public static async Task<AppUser> UserAsync(AppFactory app, string role)
     {
-        await using var scope = App.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@labelstudio.test";
         var user = new AppUser { UserName = email, Email = email, DisplayName = role };
@@ -87,6 +91,10 @@ public sealed class ApiFixture : IAsyncLifetime
     public Task<(ApiToken Token, string Secret)> TokenAsync(
         AppUser user, ApiTokenScope scope = ApiTokenScope.ReadWrite, DateTimeOffset? expiresAt = null) =>
         Tokens.CreateAsync(user.Id, "tests", scope, expiresAt, CancellationToken.None);
+
+    public static Task<(ApiToken Token, string Secret)> TokenAsync(AppFactory app, AppUser user) =>
+        app.Services.GetRequiredService<ApiTokenService>()
+            .CreateAsync(user.Id, "tests", ApiTokenScope.ReadWrite, null, CancellationToken.None);
 
     public ApiTokenService Tokens => App.Services.GetRequiredService<ApiTokenService>();
 

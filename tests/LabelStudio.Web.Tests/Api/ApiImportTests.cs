@@ -24,6 +24,46 @@ public sealed class ApiImportTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task ALabelStudioExportImportsItsChoicesAsLabelsWithoutNamingColumns()
+    {
+        using var client = await fixture.ClientAsync(ApiFixture.Lead);
+        var projectId = await CreateFruitProjectAsync(client);
+        const string tasks = """
+            [{"id": 7, "data": {"weight": 150, "colour": "red"},
+              "annotations": [{"result": [{"type": "choices", "value": {"choices": ["apple"]}}]}]},
+             {"id": 8, "data": {"weight": 180, "colour": "green"},
+              "annotations": [{"result": [{"type": "choices", "value": {"choices": ["pear"]}}]}]},
+             {"id": 9, "data": {"weight": 170, "colour": "green"}, "annotations": []}]
+            """;
+
+        var job = await ImportAsync(client, projectId, tasks, "tasks.json", "");
+        var project = await (await client.GetAsync($"/api/v1/projects/{projectId}")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("succeeded", job.GetProperty("status").GetString());
+        Assert.Equal(
+            (3, 2), (project.GetProperty("itemCount").GetInt32(), project.GetProperty("labeledCount").GetInt32()));
+    }
+
+    [Fact]
+    public async Task ALabelStudioExportWhoseDataHasAnIdKeyStillImportsByTaskIdAndChoice()
+    {
+        using var client = await fixture.ClientAsync(ApiFixture.Lead);
+        var projectId = await CreateFruitProjectAsync(client);
+        const string tasks = """
+            [{"id": 1, "data": {"Id": "f1", "weight": 150, "Label": "x"},
+              "annotations": [{"result": [{"type": "choices", "value": {"choices": ["apple"]}}]}]},
+             {"id": 2, "data": {"Id": "f2", "weight": 180, "Label": "y"},
+              "annotations": [{"result": [{"type": "choices", "value": {"choices": ["pear"]}}]}]}]
+            """;
+
+        var job = await ImportAsync(client, projectId, tasks, "tasks.json", "");
+        var project = await (await client.GetAsync($"/api/v1/projects/{projectId}")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("succeeded", job.GetProperty("status").GetString());
+        Assert.Equal(2, project.GetProperty("labeledCount").GetInt32());
+    }
+
+    [Fact]
     public async Task AFileWithAnUnknownClassFailsWithTheLineAndColumnAndImportsNothing()
     {
         using var client = await fixture.ClientAsync(ApiFixture.Lead);

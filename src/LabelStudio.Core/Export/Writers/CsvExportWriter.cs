@@ -13,17 +13,25 @@ internal sealed class CsvExportWriter : IExportWriter
 {
     private readonly ExportSchema _schema;
     private readonly StreamWriter _writer;
+    private readonly CsvLead? _lead;
     private readonly StringBuilder _line = new();
     private bool _headerWritten;
 
     public CsvExportWriter(ExportSchema schema, ZipArchive archive)
+        : this(schema, archive.CreateEntry("labels.csv", CompressionLevel.Fastest).Open(), "labels.csv", lead: null)
     {
-        _schema = schema;
-        var entry = archive.CreateEntry(DataEntry, CompressionLevel.Fastest);
-        _writer = new StreamWriter(entry.Open(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
     }
 
-    public string DataEntry => "labels.csv";
+    /// <summary>A CSV into any stream, with extra columns before the source columns.</summary>
+    public CsvExportWriter(ExportSchema schema, Stream output, string dataEntry, CsvLead? lead)
+    {
+        _schema = schema;
+        _lead = lead;
+        DataEntry = dataEntry;
+        _writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+    }
+
+    public string DataEntry { get; }
 
     public async Task WriteAsync(IReadOnlyList<ExportRecord> batch, CancellationToken cancellationToken)
     {
@@ -31,6 +39,10 @@ internal sealed class CsvExportWriter : IExportWriter
         foreach (var record in batch)
         {
             _line.Clear();
+            foreach (var value in _lead?.Cells(record) ?? [])
+            {
+                Append(value);
+            }
             foreach (var value in record.Values)
             {
                 Append(value);
@@ -64,7 +76,7 @@ internal sealed class CsvExportWriter : IExportWriter
         var columns = _schema.Columns;
         IEnumerable<string> header =
         [
-            .. _schema.SourceColumns, .. columns.Decision,
+            .. _lead?.Columns ?? [], .. _schema.SourceColumns, .. columns.Decision,
             .. columns.PredictedLabel is null ? [] : new[] { columns.PredictedLabel }, .. columns.Probabilities,
             .. columns.Features,
         ];
@@ -117,3 +129,6 @@ internal sealed class CsvExportWriter : IExportWriter
 
     private void Append(string? value) => _line.Append(CsvCell.Format(value)).Append(',');
 }
+
+/// <summary>Columns a CSV puts before the source columns, and how a row fills them.</summary>
+internal sealed record CsvLead(IReadOnlyList<string> Columns, Func<ExportRecord, IEnumerable<string?>> Cells);

@@ -8,6 +8,7 @@ internal static class ExportWriters
         ExportFormat.JsonLines => new JsonLinesExportWriter(schema, target.Archive),
         ExportFormat.Parquet => new ParquetExportWriter(schema, target),
         ExportFormat.LabelStudio => new LabelStudioExportWriter(schema, target.Archive),
+        ExportFormat.MediaFolder => new MediaFolderExportWriter(schema, target),
         _ => throw new ArgumentOutOfRangeException(nameof(schema), schema.Options.Format, "Unknown export format."),
     };
 }

@@ -38,8 +38,9 @@ public static class ApiReference
             "Every label event, oldest first; pass the answer's next as after for the next page (limit ≤ 1000).",
             $"curl {Auth} '{{base}}api/v1/projects/1/labels?after=0&limit=500'"),
         new("POST", "/api/v1/projects/{id}/exports", "read",
-            "Start an export package (data file, manifest, classes): format csv, json-lines, parquet or " +
-            "label-studio; scope, minimumAgreement, includeSkipped, includePredictions, includeFeatures.",
+            "Start an export package (data file, manifest, classes): format csv, json-lines, parquet, " +
+            "label-studio or media-folder (image and audio projects); scope, minimumAgreement, " +
+            "includeSkipped, includePredictions, includeFeatures.",
             $"curl {Auth} -H 'Content-Type: application/json' \\\n" +
             "  -d '{\"format\": \"parquet\", \"includePredictions\": true}' {base}api/v1/projects/1/exports"),
         new("GET", "/api/v1/projects/{id}/exports/{exportId}", "read",

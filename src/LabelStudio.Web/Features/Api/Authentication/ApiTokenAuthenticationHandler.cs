@@ -1,9 +1,8 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using LabelStudio.Core.ApiTokens;
-using LabelStudio.Core.Data;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LabelStudio.Web.Features.Api.Authentication;
@@ -16,13 +15,25 @@ internal sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiTokenService tokens,
-    IDbContextFactory<AppDbContext> contexts)
+    ApiTokenService tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await AuthenticateTokenAsync();
+        }
+        finally
+        {
+            ApiServerTiming.Add(Context, "auth", started);
+        }
+    }
+
+    private async Task<AuthenticateResult> AuthenticateTokenAsync()
     {
         string? header = Request.Headers.Authorization;
         if (header is null || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
@@ -42,20 +53,13 @@ internal sealed class ApiTokenAuthenticationHandler(
         }
 
         var token = check.Token!;
-        await using var db = await contexts.CreateDbContextAsync(Context.RequestAborted);
-        var userName = await db.Users.Where(u => u.Id == token.UserId).Select(u => u.UserName)
-            .FirstOrDefaultAsync(Context.RequestAborted);
-        var roles = await db.UserRoles.Where(r => r.UserId == token.UserId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
-            .ToListAsync(Context.RequestAborted);
-
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, token.UserId),
-                new Claim(ClaimTypes.Name, userName ?? token.UserId),
+                new Claim(ClaimTypes.Name, check.UserName ?? token.UserId),
                 new Claim(ApiClaims.TokenId, token.Id.ToString()),
                 new Claim(ApiClaims.Scope, token.Scope.ToString()),
-                .. roles.Select(role => new Claim(ClaimTypes.Role, role)),
+                .. (check.Roles ?? []).Select(role => new Claim(ClaimTypes.Role, role)),
             ],
             ApiClaims.Scheme);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiClaims.Scheme));

@@ -19,7 +19,8 @@ internal static class ExportsApi
             .Accepts<ExportOptions>("application/json")
             .Produces<ExportJobResponse>(StatusCodes.Status202Accepted)
             .WithMetadata(new ReadOnlyCall())
-            .WithSummary("Queues an export (csv, json-lines, parquet or label-studio); read tokens may call it.");
+            .WithSummary(
+                "Queues an export (csv, json-lines, parquet, label-studio, media-folder); read tokens may call it.");
         api.MapGet("/projects/{projectId:int}/exports/{exportId:int}", GetAsync)
             .Produces<ExportJobResponse>()
             .WithSummary("An export's progress; 'download' is set when its package is ready.");
@@ -41,7 +42,7 @@ internal static class ExportsApi
         ExportJobService exports,
         CancellationToken cancellationToken)
     {
-        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -67,7 +68,7 @@ internal static class ExportsApi
         int projectId, int exportId, HttpContext http, ProjectGate gate, ExportJobService exports,
         CancellationToken cancellationToken)
     {
-        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -82,7 +83,7 @@ internal static class ExportsApi
         int projectId, int exportId, HttpContext http, ProjectGate gate, ExportJobService exports,
         CancellationToken cancellationToken)
     {
-        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -111,7 +112,7 @@ internal static class ExportsApi
         CsvExporter exporter,
         CancellationToken cancellationToken)
     {
-        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
         {
             return problem;
         }

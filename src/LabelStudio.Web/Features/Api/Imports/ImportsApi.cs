@@ -33,7 +33,7 @@ internal static class ImportsApi
         IOptions<StorageOptions> storage,
         CancellationToken cancellationToken)
     {
-        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Manage, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http, projectId, ProjectPermission.Manage, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -73,7 +73,7 @@ internal static class ImportsApi
         int projectId, int jobId, HttpContext http, ProjectGate gate, ImportJobService imports,
         CancellationToken cancellationToken)
     {
-        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Manage, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http, projectId, ProjectPermission.Manage, cancellationToken) is { } problem)
         {
             return problem;
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Labeling;
 using LabelStudio.Core.Projects;
@@ -33,12 +34,14 @@ internal static class LabelingApi
         ProjectService projects,
         CancellationToken cancellationToken)
     {
-        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Label, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http, projectId, ProjectPermission.Label, cancellationToken) is { } problem)
         {
             return problem;
         }
 
+        var started = Stopwatch.GetTimestamp();
         var lease = await queue.NextAsync(projectId, ApiClaims.UserId(http.User), cancellationToken);
+        ApiServerTiming.Add(http, "lease", started);
         if (lease is null)
         {
             return TypedResults.NoContent();
@@ -60,7 +63,7 @@ internal static class LabelingApi
         LabelPages pages,
         CancellationToken cancellationToken)
     {
-        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Label, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http, projectId, ProjectPermission.Label, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -81,7 +84,9 @@ internal static class LabelingApi
             request.SecondsSpent ?? 0, request.Comment, SuggestionShown: false, request.LeaseId);
         try
         {
+            var started = Stopwatch.GetTimestamp();
             var recorded = await labeling.SubmitAsync(submission, cancellationToken);
+            ApiServerTiming.Add(http, "save", started);
             var (externalId, _) = await pages.FieldsAsync(projectId, recorded.ItemId, cancellationToken);
             return TypedResults.Created(
                 $"{ApiSetup.Prefix}/projects/{projectId}/labels?after={recorded.Id - 1}&limit=1",
@@ -106,7 +111,7 @@ internal static class LabelingApi
         LabelPages pages,
         CancellationToken cancellationToken)
     {
-        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http, projectId, ProjectPermission.Export, cancellationToken) is { } problem)
         {
             return problem;
         }

@@ -31,7 +31,7 @@ internal static class ModelsApi
         int projectId, HttpContext http, ProjectGate gate, ProjectInsights insights,
         CancellationToken cancellationToken)
     {
-        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.View, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http, projectId, ProjectPermission.View, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -46,7 +46,7 @@ internal static class ModelsApi
         int projectId, HttpContext http, ProjectGate gate, TrainingScheduler scheduler,
         CancellationToken cancellationToken)
     {
-        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.Manage, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http, projectId, ProjectPermission.Manage, cancellationToken) is { } problem)
         {
             return problem;
         }

@@ -42,7 +42,7 @@ internal static class ProjectsApi
         ProjectStatusService statuses,
         CancellationToken cancellationToken)
     {
-        if (await gate.CheckAsync(http.User, projectId, ProjectPermission.View, cancellationToken) is { } problem)
+        if (await gate.CheckAsync(http, projectId, ProjectPermission.View, cancellationToken) is { } problem)
         {
             return problem;
         }
