@@ -35,7 +35,7 @@ static int Usage()
                LabelStudio.Benchmarks audio-import [--folder samples/spoken-language] [--repeats 3]
                LabelStudio.Benchmarks import [--rows 100000] [--numbers 8] [--repeats 3]
                LabelStudio.Benchmarks serve [--rows 50000] [--numbers 40] [--annotators 20] [--labels 1000]
-                 [--seconds 20] [--think-ms 250] [--no-retrain]
+                 [--seconds 20] [--think-ms 250] [--no-retrain] [--breakdown [--allocations]]
                LabelStudio.Benchmarks embed [--kind photo|fashion] [--images 400] [--size 224|64]
                  [--batch 16] [--threads N] [--repeats 3] [--fallback]
                  [--photos a.jpg,b.jpg]

@@ -45,10 +45,12 @@ internal static class ServeBenchmark
 
         // 2. Annotators at full speed while the trainer never rests.
         var collections = GcActivity.Start();
+        // Where each save's time went; off by default so that runs compare with older builds.
+        using var breakdown = args.Has("breakdown") ? new SaveBreakdown(args.Has("allocations")) : null;
         var during = retrain ? "during retrain" : "without retrain";
         var next = new Latencies($"next item {during}");
         var save = new Latencies($"label save {during}");
-        var pool = new AnnotatorPool(host, projectId, oracle, think, next, save);
+        var pool = new AnnotatorPool(host, projectId, oracle, think, next, save, breakdown);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         var retrains = retrain ? RetrainContinuouslyAsync(host, projectId, stop.Token) : Task.FromResult(0);
         await pool.LabelAsync(annotators, labels: int.MaxValue, stop.Token);
@@ -59,6 +61,10 @@ internal static class ServeBenchmark
         Console.WriteLine(next.Describe());
         Console.WriteLine(save.Describe());
         Console.WriteLine(collections.Describe());
+        if (breakdown is not null)
+        {
+            Console.WriteLine(breakdown.Describe());
+        }
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
         return 0;
     }
@@ -95,7 +101,8 @@ internal static class ServeBenchmark
         IReadOnlyDictionary<long, int> oracle,
         TimeSpan think,
         Latencies next,
-        Latencies save)
+        Latencies save,
+        SaveBreakdown? breakdown = null)
     {
         private int _remaining;
 
@@ -123,7 +130,9 @@ internal static class ServeBenchmark
                 await Task.Delay(think, CancellationToken.None);
                 var submission = new LabelSubmission(
                     projectId, lease.ItemId, userId, oracle[lease.ItemId], 1.0, null, false);
-                await save.TimeAsync(() => labeling.SubmitAsync(submission, CancellationToken.None));
+                await save.TimeAsync(() => breakdown is null
+                    ? labeling.SubmitAsync(submission, CancellationToken.None)
+                    : breakdown.TimeAsync(() => labeling.SubmitAsync(submission, CancellationToken.None)));
             }
         }
     }

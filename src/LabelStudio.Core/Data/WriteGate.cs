@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
 namespace LabelStudio.Core.Data;
 
 /// <summary>
@@ -11,39 +14,43 @@ namespace LabelStudio.Core.Data;
 /// Interactive writers (a lease, a label) go before background ones (a queue generation written
 /// chunk by chunk): a person waiting on a key press then waits behind at most one chunk, never
 /// behind a backlog of them. Background work still moves, because interactive writes are short and
-/// arrive with gaps between them.
+/// arrive with gaps between them. Each turn's wait and hold are published as
+/// <see cref="WriteGateMetrics"/>, tagged with the lane and the writing method.
 /// </remarks>
 public sealed class WriteGate
 {
     private readonly Lock _lock = new();
-    private readonly Queue<TaskCompletionSource<IDisposable>> _interactive = new();
-    private readonly Queue<TaskCompletionSource<IDisposable>> _background = new();
+    private readonly Queue<Waiter> _interactive = new();
+    private readonly Queue<Waiter> _background = new();
     private bool _held;
 
     /// <summary>Waits for the write turn of a request someone is waiting on.</summary>
-    public Task<IDisposable> EnterAsync(CancellationToken cancellationToken) =>
-        EnterAsync(_interactive, cancellationToken);
+    public Task<IDisposable> EnterAsync(
+        CancellationToken cancellationToken, [CallerMemberName] string writer = "") =>
+        EnterAsync(_interactive, WriteGateMetrics.Interactive, writer, cancellationToken);
 
     /// <summary>Waits for a write turn that yields to every waiting interactive writer.</summary>
-    public Task<IDisposable> EnterBackgroundAsync(CancellationToken cancellationToken) =>
-        EnterAsync(_background, cancellationToken);
+    public Task<IDisposable> EnterBackgroundAsync(
+        CancellationToken cancellationToken, [CallerMemberName] string writer = "") =>
+        EnterAsync(_background, WriteGateMetrics.Background, writer, cancellationToken);
 
     private Task<IDisposable> EnterAsync(
-        Queue<TaskCompletionSource<IDisposable>> queue, CancellationToken cancellationToken)
+        Queue<Waiter> queue, string lane, string writer, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var requestedAt = Stopwatch.GetTimestamp();
         TaskCompletionSource<IDisposable> waiter;
         lock (_lock)
         {
             if (!_held)
             {
                 _held = true;
-                return Task.FromResult<IDisposable>(new Turn(this));
+                return Task.FromResult<IDisposable>(new Turn(this, lane, writer, requestedAt));
             }
 
             // Continuations run on the pool, so the releasing writer never runs the next one's work.
             waiter = new TaskCompletionSource<IDisposable>(TaskCreationOptions.RunContinuationsAsynchronously);
-            queue.Enqueue(waiter);
+            queue.Enqueue(new Waiter(waiter, lane, writer, requestedAt));
         }
 
         if (cancellationToken.CanBeCanceled)
@@ -63,7 +70,7 @@ public sealed class WriteGate
         {
             while (_interactive.TryDequeue(out var next) || _background.TryDequeue(out next))
             {
-                if (next.TrySetResult(new Turn(this)))
+                if (next.Completion.TrySetResult(new Turn(this, next.Lane, next.Writer, next.RequestedAt)))
                 {
                     return;
                 }
@@ -72,8 +79,12 @@ public sealed class WriteGate
         }
     }
 
-    private sealed class Turn(WriteGate gate) : IDisposable
+    private sealed record Waiter(
+        TaskCompletionSource<IDisposable> Completion, string Lane, string Writer, long RequestedAt);
+
+    private sealed class Turn(WriteGate gate, string lane, string writer, long requestedAt) : IDisposable
     {
+        private readonly long _grantedAt = Stopwatch.GetTimestamp();
         private int _released;
 
         public void Dispose()
@@ -81,6 +92,8 @@ public sealed class WriteGate
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
                 gate.HandOver();
+                // Recorded by the writer's own flow, so a listener can tell whose turn it was.
+                WriteGateMetrics.Record(lane, writer, requestedAt, _grantedAt, Stopwatch.GetTimestamp());
             }
         }
     }

@@ -38,6 +38,9 @@ public sealed partial class LabelingService(
         LabelSubmission submission, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // One open for the whole save: EF Core would open and close the connection around each of
+        // the reads below, and every open runs the connection's pragmas again.
+        await db.Database.OpenConnectionAsync(cancellationToken);
 
         // 1. Checks and context that need no write lock: other annotators are not kept waiting for them.
         var project = await db.Projects.AsNoTracking()

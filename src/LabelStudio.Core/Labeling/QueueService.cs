@@ -23,6 +23,8 @@ public sealed class QueueService(
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // One open for the whole request, not one per read (each open runs the connection's pragmas).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var project = await db.Projects.AsNoTracking()
             .Where(p => p.Id == projectId)
             .Select(p => new OverlapSettings(p.QueueVersion, p.Overlap, p.OverlapScope, p.OverlapPercent))

@@ -134,8 +134,7 @@ public sealed partial class TrainingRunner(
             ConfusionJson = double.IsNaN(estimate.Accuracy) ? null : JsonSerializer.Serialize(estimate.Confusion),
             SamplePredictionsJson = JsonSerializer.Serialize(scores.SamplePredictions),
         };
-        await ItemRankWriter.WriteGenerationAsync(
-            contexts, writeGate, claim.ProjectId, version, scores.Ranking, cancellationToken);
+        await ItemRankWriter.WriteGenerationAsync(contexts, writeGate, scores.Ranking, cancellationToken);
         await PublishAsync(claim, model, cancellationToken);
         models.Remember(claim.ProjectId, new CurrentModel(version, classifier));
         await ItemRankWriter.DeleteOtherGenerationsAsync(

@@ -21,6 +21,27 @@ public static class PoolRanker
     }
 
     /// <summary>
+    /// The same ranking from probabilities held in one matrix, on the calling thread: the training
+    /// worker calls it from its low-priority thread, and a scoring pass is a millisecond of work
+    /// that pool threads would do at the priority of requests.
+    /// </summary>
+    public static RankedPool Rank(ProbabilityMatrix probabilities, QueryStrategy strategy, int seed)
+    {
+        if (strategy == QueryStrategy.Random)
+        {
+            return Shuffle(probabilities.Count, seed);
+        }
+
+        var scores = new float[probabilities.Count];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = UncertaintyScores.Score(strategy, probabilities[i]);
+        }
+
+        return new RankedPool(scores, OrderByScore(scores));
+    }
+
+    /// <summary>
     /// Replaces the first batch with one spread over feature space: k-means++ centres among the top
     /// candidates split them into batchSize groups, and each group gives its best-scored item. The
     /// rest of the pool keeps its order. Avoids spending a batch on near-duplicates.

@@ -43,6 +43,20 @@ public sealed partial class Classifier
     /// <param name="maxThreads">How many cores scoring may use at once; 0 means all of them.</param>
     public float[][] PredictProbabilities(IReadOnlyList<float[]> rows, int maxThreads = 0)
     {
+        var matrix = PredictProbabilityMatrix(rows, maxThreads);
+        var result = new float[matrix.Count][];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = matrix[i].ToArray();
+        }
+
+        return result;
+    }
+
+    /// <summary>The same probabilities in one flat matrix: for scoring a whole pool.</summary>
+    /// <param name="maxThreads">How many cores scoring may use at once; 0 means all of them.</param>
+    public ProbabilityMatrix PredictProbabilityMatrix(IReadOnlyList<float[]> rows, int maxThreads = 0)
+    {
         for (var i = 0; i < rows.Count; i++)
         {
             if (rows[i].Length != FeatureCount)
@@ -51,13 +65,12 @@ public sealed partial class Classifier
             }
         }
 
-        var result = new float[rows.Count][];
+        var result = new ProbabilityMatrix(rows.Count, ClassCount);
         if (_model is null)
         {
-            for (var i = 0; i < result.Length; i++)
+            for (var i = 0; i < result.Count; i++)
             {
-                result[i] = new float[ClassCount];
-                result[i][_presentClasses[0]] = 1f;
+                result.Row(i)[_presentClasses[0]] = 1f;
             }
 
             return result;
@@ -68,10 +81,21 @@ public sealed partial class Classifier
     }
 
     /// <summary>Most probable class per row; a tie goes to the lower class index.</summary>
-    public int[] Predict(IReadOnlyList<float[]> rows) =>
-        PredictProbabilities(rows).Select(ArgMax).ToArray();
+    public int[] Predict(IReadOnlyList<float[]> rows)
+    {
+        var probabilities = PredictProbabilityMatrix(rows);
+        var predicted = new int[probabilities.Count];
+        for (var i = 0; i < predicted.Length; i++)
+        {
+            predicted[i] = ArgMax(probabilities[i]);
+        }
 
-    public static int ArgMax(float[] probabilities)
+        return predicted;
+    }
+
+    public static int ArgMax(float[] probabilities) => ArgMax(probabilities.AsSpan());
+
+    public static int ArgMax(ReadOnlySpan<float> probabilities)
     {
         var best = 0;
         for (var k = 1; k < probabilities.Length; k++)
@@ -92,7 +116,8 @@ public sealed partial class Classifier
             ? transformer.Model
             : null;
 
-    private void ScoreInChunks(ITransformer model, IReadOnlyList<float[]> rows, float[][] result, int maxThreads)
+    private void ScoreInChunks(
+        ITransformer model, IReadOnlyList<float[]> rows, ProbabilityMatrix result, int maxThreads)
     {
         // Data views and transforms are built on this thread (cheap and lazy); only the cursors,
         // which do the arithmetic, run in parallel, each over its own slice of the pool.
@@ -114,7 +139,7 @@ public sealed partial class Classifier
         Parallel.For(0, chunkCount, c => ReadScores(scored[c], result, c * chunkSize));
     }
 
-    private void ReadScores(IDataView scored, float[][] result, int offset)
+    private void ReadScores(IDataView scored, ProbabilityMatrix result, int offset)
     {
         var scoreColumn = scored.Schema[FeatureData.Score];
         using var cursor = scored.GetRowCursor([scoreColumn]);
@@ -124,14 +149,23 @@ public sealed partial class Classifier
         while (cursor.MoveNext())
         {
             getter(ref scores);
-            var probabilities = new float[ClassCount];
-            var slot = 0;
-            foreach (var value in scores.DenseValues())
+            var probabilities = result.Row(row++);
+            if (scores.IsDense)
             {
-                probabilities[_presentClasses[slot++]] = value;
+                // Read in place: the enumerator below costs an object per row.
+                var values = scores.GetValues();
+                for (var slot = 0; slot < values.Length; slot++)
+                {
+                    probabilities[_presentClasses[slot]] = values[slot];
+                }
+                continue;
             }
 
-            result[row++] = probabilities;
+            var sparseSlot = 0;
+            foreach (var value in scores.DenseValues())
+            {
+                probabilities[_presentClasses[sparseSlot++]] = value;
+            }
         }
     }
 }

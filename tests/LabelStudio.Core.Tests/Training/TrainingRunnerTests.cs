@@ -3,6 +3,7 @@ using LabelStudio.Core.Features;
 using LabelStudio.Core.Projects;
 using LabelStudio.Core.Tests.Infrastructure;
 using LabelStudio.Core.Training;
+using LabelStudio.Ml;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -82,6 +83,30 @@ public sealed class TrainingRunnerTests : IAsyncLifetime
         var state = await _database.TrainingStateAsync(project.Id);
         Assert.Equal(state.RequestSerial, state.CompletedSerial);
         Assert.Equal((null, null, 20), (state.RunningSince, state.LastError, state.LabelEventsAtLastRun));
+    }
+
+    [Fact]
+    public async Task TheStoredQueueIsTheSavedModelsOwnRankingOfTheUnlabeledPool()
+    {
+        var project = await _database.CreatePenguinsAsync(roundSize: 20);
+        await new Annotator(_database, project.Id, "alice").LabelNextTruthfullyAsync(20);
+
+        var model = await Runner.RunIfDueAsync(project.Id, CancellationToken.None);
+
+        // The same model from its file, scored row by row and ranked by the engine's own ranker.
+        Classifier classifier;
+        await using (var file = File.OpenRead(Path.Combine(_database.Root, "models", model!.ModelFile)))
+        {
+            classifier = Classifier.Load(file);
+        }
+        var vectors = await _database.Get<FeatureStore>().GetAsync(project.Id, CancellationToken.None);
+        var pool = (await _database.UnlabeledItemsAsync(project.Id)).Order().ToArray();
+        var expected = PoolRanker.Rank(
+            classifier.PredictProbabilities(pool.Select(id => vectors[id]).ToArray()), project.Strategy, seed: 1);
+        var ranks = await _database.RanksAsync(project.Id);
+        Assert.True(pool.Length > 250, "The pool should span more than one written chunk.");
+        Assert.Equal(expected.Order.Select(i => pool[i]), ranks.Select(r => r.ItemId));
+        Assert.Equal(expected.Order.Select(i => (double)expected.Scores[i]), ranks.Select(r => r.Score));
     }
 
     [Fact]
