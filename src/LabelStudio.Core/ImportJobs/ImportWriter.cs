@@ -35,9 +35,11 @@ public sealed class ImportWriter(
         AddClasses(project, newClasses);
         project.ColumnsJson = ProjectColumns.Serialize(batch.Columns);
         project.FeaturizerJson = batch.FeaturizerJson;
+        var firstOrdinal = project.ItemCount;
+        project.ItemCount += batch.Rows.Count;
         await db.SaveChangesAsync(cancellationToken);
 
-        var itemIds = await InsertItemsAsync(db, project, batch, cancellationToken);
+        var itemIds = await InsertItemsAsync(db, project, batch, firstOrdinal, cancellationToken);
         await RewriteExistingFeaturesAsync(db, batch, cancellationToken);
         await RequeueAsync(db, project, VectorsById(batch, itemIds), cancellationToken);
 
@@ -80,13 +82,12 @@ public sealed class ImportWriter(
     }
 
     private async Task<List<long>> InsertItemsAsync(
-        AppDbContext db, Project project, ImportBatch batch, CancellationToken cancellationToken)
+        AppDbContext db, Project project, ImportBatch batch, int firstOrdinal, CancellationToken cancellationToken)
     {
         // Ids are handed out here, under the transaction's write lock, so features and labels can
         // refer to them without a round trip per row.
         var nextItemId = (await db.Items.MaxAsync(i => (long?)i.Id, cancellationToken) ?? 0) + 1;
         var nextEventId = (await db.LabelEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0) + 1;
-        var firstOrdinal = await db.Items.CountAsync(i => i.ProjectId == project.Id, cancellationToken);
         var classIds = project.Classes.ToDictionary(c => c.Name, c => c.Id, StringComparer.OrdinalIgnoreCase);
         var now = clock.GetUtcNow();
 
