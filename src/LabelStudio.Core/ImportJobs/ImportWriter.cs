@@ -41,7 +41,8 @@ public sealed class ImportWriter(
 
         var itemIds = await InsertItemsAsync(db, project, batch, firstOrdinal, cancellationToken);
         await RewriteExistingFeaturesAsync(db, batch, cancellationToken);
-        await RequeueAsync(db, project, VectorsById(batch, itemIds), cancellationToken);
+        var openNewItems = itemIds.Where((_, i) => batch.Rows[i].Label is null).ToList();
+        await RequeueAsync(db, project, VectorsById(batch, itemIds), openNewItems, cancellationToken);
 
         var now = clock.GetUtcNow();
         await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(j => j
@@ -142,12 +143,15 @@ public sealed class ImportWriter(
 
     /// <summary>
     /// Before the first model, rebuilds the cold-start spread over all unlabeled items; after it,
-    /// puts the new items behind the ranked ones until the next retrain ranks them properly.
+    /// puts the new unlabeled items behind the ranked ones until the next retrain ranks them properly.
+    /// Only the new ones: a model's queue holds just its best slice, and the rest of the old items are
+    /// ranked when a lease finds the slice used up.
     /// </summary>
     private async Task RequeueAsync(
         AppDbContext db,
         Project project,
         IReadOnlyDictionary<long, float[]> vectors,
+        IReadOnlyList<long> openNewItems,
         CancellationToken cancellationToken)
     {
         var hasModel = await db.ModelVersions.AnyAsync(m => m.ProjectId == project.Id, cancellationToken);
@@ -167,16 +171,9 @@ public sealed class ImportWriter(
         }
 
         var served = project.QueueVersion;
-        var unranked = await db.Items.AsNoTracking()
-            .Where(i => i.ProjectId == project.Id)
-            .Where(OverlapTargets.StillOpen(project.Overlap))
-            .Where(i => !db.ItemRanks.Any(r => r.ItemId == i.Id && r.ModelVersion == served))
-            .OrderBy(i => i.Id)
-            .Select(i => i.Id)
-            .ToListAsync(cancellationToken);
         var nextRank = (await db.ItemRanks.Where(r => r.ProjectId == project.Id && r.ModelVersion == served)
             .MaxAsync(r => (int?)r.Rank, cancellationToken) ?? -1) + 1;
-        var appended = unranked.Select((itemId, i) => new ItemRank
+        var appended = openNewItems.Select((itemId, i) => new ItemRank
         {
             ItemId = itemId,
             ProjectId = project.Id,

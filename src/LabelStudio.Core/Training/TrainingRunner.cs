@@ -132,8 +132,11 @@ public sealed partial class TrainingRunner(
             ConfusionJson = double.IsNaN(estimate.Accuracy) ? null : JsonSerializer.Serialize(estimate.Confusion),
             SamplePredictionsJson = JsonSerializer.Serialize(scores.SamplePredictions),
         };
+        var queue = pool.NeedsWholeRanking
+            ? scores.Ranking
+            : scores.Ranking.Take(options.Value.RankedSlice).ToList();
         await ItemRankWriter.WriteGenerationAsync(
-            contexts, writeGate, claim.ProjectId, version, scores.Ranking, cancellationToken);
+            contexts, writeGate, claim.ProjectId, version, queue, cancellationToken);
         await PublishAsync(claim, model, cancellationToken);
         models.Remember(claim.ProjectId, new CurrentModel(version, classifier));
         await ItemRankWriter.DeleteOtherGenerationsAsync(
