@@ -23,6 +23,12 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>Where the SQLite file and the rest of the data directory live.</summary>
+    public string Directory => _directory;
+
+    /// <summary>Leaves the data directory on disk after the run, e.g. to inspect the database.</summary>
+    public bool Keep { get; set; }
+
     public static async Task<BenchHost> StartAsync()
     {
         var directory = Path.Combine(Path.GetTempPath(), $"labelstudio-bench-{Guid.NewGuid():N}");
@@ -66,7 +72,10 @@ internal sealed class BenchHost : IAsyncDisposable
     {
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        if (!Keep)
+        {
+            System.IO.Directory.Delete(_directory, recursive: true);
+        }
     }
 }
 

@@ -86,7 +86,7 @@ internal static class ServeBenchmark
     }
 
     /// <summary>The hidden answer of every item as a class id, so simulated annotators label correctly.</summary>
-    private static async Task<IReadOnlyDictionary<long, int>> OracleAsync(BenchHost host, int projectId)
+    internal static async Task<IReadOnlyDictionary<long, int>> OracleAsync(BenchHost host, int projectId)
     {
         await using var db = await host.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var classes = await db.LabelClasses.Where(c => c.ProjectId == projectId)

@@ -35,11 +35,14 @@ public sealed class ImportWriter(
         AddClasses(project, newClasses);
         project.ColumnsJson = ProjectColumns.Serialize(batch.Columns);
         project.FeaturizerJson = batch.FeaturizerJson;
+        var firstOrdinal = project.ItemCount;
+        project.ItemCount += batch.Rows.Count;
         await db.SaveChangesAsync(cancellationToken);
 
-        var itemIds = await InsertItemsAsync(db, project, batch, cancellationToken);
+        var itemIds = await InsertItemsAsync(db, project, batch, firstOrdinal, cancellationToken);
         await RewriteExistingFeaturesAsync(db, batch, cancellationToken);
-        await RequeueAsync(db, project, VectorsById(batch, itemIds), cancellationToken);
+        var openNewItems = itemIds.Where((_, i) => batch.Rows[i].Label is null).ToList();
+        await RequeueAsync(db, project, VectorsById(batch, itemIds), openNewItems, cancellationToken);
 
         var now = clock.GetUtcNow();
         await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(j => j
@@ -80,13 +83,12 @@ public sealed class ImportWriter(
     }
 
     private async Task<List<long>> InsertItemsAsync(
-        AppDbContext db, Project project, ImportBatch batch, CancellationToken cancellationToken)
+        AppDbContext db, Project project, ImportBatch batch, int firstOrdinal, CancellationToken cancellationToken)
     {
         // Ids are handed out here, under the transaction's write lock, so features and labels can
         // refer to them without a round trip per row.
         var nextItemId = (await db.Items.MaxAsync(i => (long?)i.Id, cancellationToken) ?? 0) + 1;
         var nextEventId = (await db.LabelEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0) + 1;
-        var firstOrdinal = await db.Items.CountAsync(i => i.ProjectId == project.Id, cancellationToken);
         var classIds = project.Classes.ToDictionary(c => c.Name, c => c.Id, StringComparer.OrdinalIgnoreCase);
         var now = clock.GetUtcNow();
 
@@ -141,12 +143,15 @@ public sealed class ImportWriter(
 
     /// <summary>
     /// Before the first model, rebuilds the cold-start spread over all unlabeled items; after it,
-    /// puts the new items behind the ranked ones until the next retrain ranks them properly.
+    /// puts the new unlabeled items behind the ranked ones until the next retrain ranks them properly.
+    /// Only the new ones: a model's queue holds just its best slice, and the rest of the old items are
+    /// ranked when a lease finds the slice used up.
     /// </summary>
     private async Task RequeueAsync(
         AppDbContext db,
         Project project,
         IReadOnlyDictionary<long, float[]> vectors,
+        IReadOnlyList<long> openNewItems,
         CancellationToken cancellationToken)
     {
         var hasModel = await db.ModelVersions.AnyAsync(m => m.ProjectId == project.Id, cancellationToken);
@@ -166,16 +171,9 @@ public sealed class ImportWriter(
         }
 
         var served = project.QueueVersion;
-        var unranked = await db.Items.AsNoTracking()
-            .Where(i => i.ProjectId == project.Id)
-            .Where(OverlapTargets.StillOpen(project.Overlap))
-            .Where(i => !db.ItemRanks.Any(r => r.ItemId == i.Id && r.ModelVersion == served))
-            .OrderBy(i => i.Id)
-            .Select(i => i.Id)
-            .ToListAsync(cancellationToken);
         var nextRank = (await db.ItemRanks.Where(r => r.ProjectId == project.Id && r.ModelVersion == served)
             .MaxAsync(r => (int?)r.Rank, cancellationToken) ?? -1) + 1;
-        var appended = unranked.Select((itemId, i) => new ItemRank
+        var appended = openNewItems.Select((itemId, i) => new ItemRank
         {
             ItemId = itemId,
             ProjectId = project.Id,

@@ -73,9 +73,11 @@ public sealed class MediaImportWriter(
         ImportWriter.AddClasses(project, NewClasses(project, rows));
         project.ColumnsJson = ProjectColumns.Serialize(
             ImportRows.Merge(ProjectColumns.Parse(project.ColumnsJson), Columns(kind, extraColumns)));
+        var firstOrdinal = project.ItemCount;
+        project.ItemCount += rows.Count;
         await db.SaveChangesAsync(cancellationToken);
 
-        var unlabeled = await InsertAsync(db, project, rows, jobFolder, cancellationToken);
+        var unlabeled = await InsertAsync(db, project, rows, jobFolder, firstOrdinal, cancellationToken);
         await AppendToQueueAsync(db, project, unlabeled, cancellationToken);
 
         var noun = MediaKindRules.For(kind).Plural;
@@ -114,12 +116,11 @@ public sealed class MediaImportWriter(
 
     /// <summary>Inserts every row; returns the ids of the items that came without a label.</summary>
     private async Task<List<long>> InsertAsync(
-        AppDbContext db, Project project, IReadOnlyList<MediaRow> rows, string jobFolder,
+        AppDbContext db, Project project, IReadOnlyList<MediaRow> rows, string jobFolder, int firstOrdinal,
         CancellationToken cancellationToken)
     {
         var nextItemId = (await db.Items.MaxAsync(i => (long?)i.Id, cancellationToken) ?? 0) + 1;
         var nextEventId = (await db.LabelEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0) + 1;
-        var firstOrdinal = await db.Items.CountAsync(i => i.ProjectId == project.Id, cancellationToken);
         var classIds = project.Classes.ToDictionary(c => c.Name, c => c.Id, StringComparer.OrdinalIgnoreCase);
         var now = clock.GetUtcNow();
 

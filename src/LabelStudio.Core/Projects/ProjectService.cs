@@ -25,7 +25,7 @@ public sealed class ProjectService(
                 p.Id,
                 p.Name,
                 p.Description,
-                db.Items.Count(i => i.ProjectId == p.Id),
+                p.ItemCount,
                 db.Items.Count(i => i.ProjectId == p.Id && i.CurrentClassId != null),
                 db.ModelVersions.Where(m => m.ProjectId == p.Id).Max(m => (int?)m.Version),
                 db.ModelVersions.Where(m => m.ProjectId == p.Id)

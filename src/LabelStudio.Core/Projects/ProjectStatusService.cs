@@ -13,9 +13,9 @@ public sealed class ProjectStatusService(IDbContextFactory<AppDbContext> context
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var project = await db.Projects.Where(p => p.Id == projectId)
-            .Select(p => new { p.RoundSize, p.DataKind, p.Embedder })
+            .Select(p => new { p.RoundSize, p.DataKind, p.Embedder, p.ItemCount })
             .FirstAsync(cancellationToken);
-        var itemCount = await db.Items.CountAsync(i => i.ProjectId == projectId, cancellationToken);
+        // Each of these reads costs what it counts (labels, not items): the page asks per key press.
         var labeledCount = await db.Items.CountAsync(
             i => i.ProjectId == projectId && i.CurrentClassId != null, cancellationToken);
         var labelEvents = await db.LabelEvents
@@ -28,7 +28,7 @@ public sealed class ProjectStatusService(IDbContextFactory<AppDbContext> context
             .FirstOrDefaultAsync(s => s.ProjectId == projectId, cancellationToken);
 
         return new ProjectStatus(
-            itemCount,
+            project.ItemCount,
             labeledCount,
             labelEvents,
             LabelingService.RoundOf(labelEvents, project.RoundSize),

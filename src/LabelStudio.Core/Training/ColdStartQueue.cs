@@ -1,5 +1,6 @@
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Labeling;
 using LabelStudio.Ml;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,9 @@ namespace LabelStudio.Core.Training;
 /// first labels cover the data's variety, then everything else in a seeded shuffle, never file order.
 /// Only a slice of the shuffle is ranked at import: the first model usually replaces the queue after
 /// a round or two, so ranking a whole large file up front would mostly be written to be thrown away.
-/// When the slice runs out first, the next one is ranked then.
+/// When the slice runs out first, the next one is ranked then. A model's queue holds only its best
+/// slice too (<see cref="TrainingOptions.RankedSlice"/>); should it run out before the next model
+/// replaces it, the rest of the open items follow in the same seeded shuffle.
 /// </summary>
 internal static class ColdStartQueue
 {
@@ -26,25 +29,25 @@ internal static class ColdStartQueue
         var chosen = new HashSet<int>(spread);
         var rest = Enumerable.Range(0, itemIds.Count).Where(i => !chosen.Contains(i)).ToArray();
         new Random(seed).Shuffle(rest);
-        return Ranks(projectId, spread.Concat(rest.Take(SliceSize)).Select(i => itemIds[i]), firstRank: 0);
+        var queue = spread.Concat(rest.Take(SliceSize)).Select(i => itemIds[i]);
+        return Ranks(projectId, queue, firstRank: 0, Generation);
     }
 
     /// <summary>
-    /// Ranks the next slice of unlabeled items the cold-start queue has not reached, behind it, in
-    /// the caller's transaction. False when a model's ranking is served or every item is ranked.
+    /// Ranks the next slice of open items the served queue has not reached, behind it, in the
+    /// caller's transaction. False when every open item is ranked. This reads every item, but runs
+    /// only once per slice used up.
     /// </summary>
     public static async Task<bool> ExtendAsync(AppDbContext db, int projectId, CancellationToken cancellationToken)
     {
-        var served = await db.Projects.Where(p => p.Id == projectId).Select(p => p.QueueVersion)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (served != Generation)
-        {
-            return false;
-        }
-
+        var project = await db.Projects.Where(p => p.Id == projectId)
+            .Select(p => new { p.QueueVersion, p.Overlap })
+            .FirstAsync(cancellationToken);
+        var served = project.QueueVersion;
         var unranked = await db.Items
-            .Where(i => i.ProjectId == projectId && i.CurrentClassId == null)
-            .Where(i => !db.ItemRanks.Any(r => r.ItemId == i.Id && r.ModelVersion == Generation))
+            .Where(i => i.ProjectId == projectId)
+            .Where(OverlapTargets.StillOpen(project.Overlap))
+            .Where(i => !db.ItemRanks.Any(r => r.ItemId == i.Id && r.ModelVersion == served))
             .OrderBy(i => i.Id)
             .Select(i => i.Id)
             .ToArrayAsync(cancellationToken);
@@ -53,21 +56,22 @@ internal static class ColdStartQueue
             return false;
         }
 
-        var nextRank = (await db.ItemRanks.Where(r => r.ProjectId == projectId && r.ModelVersion == Generation)
+        var nextRank = (await db.ItemRanks.Where(r => r.ProjectId == projectId && r.ModelVersion == served)
             .MaxAsync(r => (int?)r.Rank, cancellationToken) ?? -1) + 1;
         new Random(projectId + nextRank).Shuffle(unranked);
-        await ItemRankWriter.AppendAsync(db, Ranks(projectId, unranked.Take(SliceSize), nextRank), cancellationToken);
+        var slice = Ranks(projectId, unranked.Take(SliceSize), nextRank, served);
+        await ItemRankWriter.AppendAsync(db, slice, cancellationToken);
         return true;
     }
 
-    private static List<ItemRank> Ranks(int projectId, IEnumerable<long> itemIds, int firstRank) =>
+    private static List<ItemRank> Ranks(int projectId, IEnumerable<long> itemIds, int firstRank, int generation) =>
         itemIds.Select((itemId, i) => new ItemRank
             {
                 ItemId = itemId,
                 ProjectId = projectId,
                 Rank = firstRank + i,
                 Score = 0,
-                ModelVersion = Generation,
+                ModelVersion = generation,
             })
             .ToList();
 }

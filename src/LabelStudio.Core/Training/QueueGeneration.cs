@@ -8,4 +8,8 @@ namespace LabelStudio.Core.Training;
 internal sealed record QueueGeneration(int ProjectId, int Version, long[] ItemIds, float[] Scores)
 {
     public int Count => ItemIds.Length;
+
+    /// <summary>The best <paramref name="count"/> ranks: all a queue needs until a lease runs past them.</summary>
+    public QueueGeneration Head(int count) =>
+        count >= Count ? this : this with { ItemIds = ItemIds[..count], Scores = Scores[..count] };
 }

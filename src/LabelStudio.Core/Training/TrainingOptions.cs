@@ -18,4 +18,11 @@ public sealed class TrainingOptions
 
     /// <summary>Cold start: how many spread-out items lead the queue before any model exists.</summary>
     public int ColdStartSpread { get; set; } = 50;
+
+    /// <summary>
+    /// How many of a model's best ranks are written as the queue. A new model usually replaces the
+    /// queue after a round, so writing (and then deleting) every rank of a huge pool each round was
+    /// mostly wasted; a lease that finds the slice used up ranks the next one (see ColdStartQueue).
+    /// </summary>
+    public int RankedSlice { get; set; } = 10_000;
 }

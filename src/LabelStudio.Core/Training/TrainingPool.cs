@@ -41,6 +41,12 @@ internal sealed class TrainingPool
     public string? Embedder { get; }
     public int LabeledClassCount => _labeled.Select(l => l.ClassIndex).Distinct().Count();
 
+    /// <summary>
+    /// Overlap on the top share of the ranking: the share is of the whole generation, so the queue
+    /// must hold every rank, not only the best slice.
+    /// </summary>
+    public bool NeedsWholeRanking { get; private init; }
+
     /// <summary>Items without a feature vector yet: images the featurize job has not reached.</summary>
     public int MissingVectorCount =>
         _labeled.Count(l => !_vectors.ContainsKey(l.ItemId)) + _unlabeled.Count(id => !_vectors.ContainsKey(id));
@@ -53,7 +59,7 @@ internal sealed class TrainingPool
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var settings = await db.Projects.Where(p => p.Id == projectId)
-            .Select(p => new { p.Strategy, p.Overlap, p.Embedder })
+            .Select(p => new { p.Strategy, p.Overlap, p.OverlapScope, p.Embedder })
             .FirstAsync(cancellationToken);
         var classIndex = (await db.LabelClasses.Where(c => c.ProjectId == projectId)
                 .OrderBy(c => c.Ordinal).Select(c => c.Id).ToListAsync(cancellationToken))
@@ -91,7 +97,10 @@ internal sealed class TrainingPool
         }
 
         return new TrainingPool(projectId, settings.Strategy, classIndex.Count, labeled, unlabeled, vectors,
-            ProjectEmbedder.Parse(settings.Embedder)?.Name);
+            ProjectEmbedder.Parse(settings.Embedder)?.Name)
+        {
+            NeedsWholeRanking = settings.Overlap > 1 && settings.OverlapScope == OverlapScope.UncertainItems,
+        };
     }
 
     public LabeledSet ToLabeledSet() => new(

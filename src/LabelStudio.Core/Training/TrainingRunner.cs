@@ -134,7 +134,8 @@ public sealed partial class TrainingRunner(
             ConfusionJson = double.IsNaN(estimate.Accuracy) ? null : JsonSerializer.Serialize(estimate.Confusion),
             SamplePredictionsJson = JsonSerializer.Serialize(scores.SamplePredictions),
         };
-        await ItemRankWriter.WriteGenerationAsync(contexts, writeGate, scores.Ranking, cancellationToken);
+        var queue = pool.NeedsWholeRanking ? scores.Ranking : scores.Ranking.Head(options.Value.RankedSlice);
+        await ItemRankWriter.WriteGenerationAsync(contexts, writeGate, queue, cancellationToken);
         await PublishAsync(claim, model, cancellationToken);
         models.Remember(claim.ProjectId, new CurrentModel(version, classifier));
         await ItemRankWriter.DeleteOtherGenerationsAsync(

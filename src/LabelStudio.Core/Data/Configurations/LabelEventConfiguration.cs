@@ -17,5 +17,9 @@ internal sealed class LabelEventConfiguration : IEntityTypeConfiguration<LabelEv
 
         // Covers the dashboard's one read of the label events, already in (item, annotator) order.
         builder.HasIndex(e => new { e.ProjectId, e.Kind, e.ItemId, e.UserId, e.ClassId, e.CreatedAt, e.SecondsSpent });
+
+        // Covers an annotator's own counts, read per key press: they cost the annotator's events, not
+        // every event of the project.
+        builder.HasIndex(e => new { e.ProjectId, e.UserId, e.Kind, e.ItemId, e.CreatedAt });
     }
 }

@@ -47,6 +47,13 @@ public sealed class Project
     /// </summary>
     public int QueueVersion { get; set; }
 
+    /// <summary>
+    /// How many items the project holds, raised by every import in its own transaction: the status line
+    /// reads it per key press, where counting the items would cost time in proportion to the project.
+    /// Items also take their <see cref="Item.Ordinal"/> from it.
+    /// </summary>
+    public int ItemCount { get; set; }
+
     /// <summary>The image embedder that made the project's feature vectors; null for tables.</summary>
     public string? Embedder { get; set; }
 

@@ -550,6 +550,8 @@ namespace LabelStudio.Core.Data.Migrations
 
                     b.HasIndex("ProjectId", "Kind");
 
+                    b.HasIndex("ProjectId", "UserId", "Kind", "ItemId", "CreatedAt");
+
                     b.HasIndex("ProjectId", "Kind", "ItemId", "UserId", "ClassId", "CreatedAt", "SecondsSpent");
 
                     b.ToTable("LabelEvents");
@@ -686,6 +688,9 @@ namespace LabelStudio.Core.Data.Migrations
                     b.Property<string>("Instructions")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
