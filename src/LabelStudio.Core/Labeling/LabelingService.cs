@@ -140,9 +140,7 @@ public sealed partial class LabelingService(
             l => l.ItemId == item.Id && l.UserId != submission.UserId, cancellationToken);
         if (heldByOthers > 0 && item.LabelCount + heldByOthers >= overlap)
         {
-            throw new LabelingException(
-                "Your hold on this item expired and it went to another annotator; here is your next one.",
-                itemTaken: true);
+            throw LabelingException.LeaseLost();
         }
         // Labeled already: by an import (no annotator counted), up to the overlap, or by this very
         // annotator in another tab.
@@ -150,9 +148,7 @@ public sealed partial class LabelingService(
             (item.LabelCount == 0 || item.LabelCount >= overlap || !firstLabelByUser);
         if (done)
         {
-            throw new LabelingException(
-                "This item was already labeled, in another tab or by a colleague; here is your next one.",
-                itemTaken: true);
+            throw LabelingException.AlreadyLabeled();
         }
     }
 
