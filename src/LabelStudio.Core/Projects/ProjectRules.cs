@@ -5,12 +5,6 @@ namespace LabelStudio.Core.Projects;
 /// <summary>Checks a project's settings before they are saved; every problem is reported at once.</summary>
 public static class ProjectRules
 {
-    /// <summary>Keys the labeling page uses for itself (including image zoom); a class cannot take them.</summary>
-    public static readonly IReadOnlySet<string> ReservedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "c", "i", "?", " ", "+", "=", "-", "*",
-    };
-
     public const int MaxRoundSize = 10_000;
 
     public static IReadOnlyList<string> Validate(ProjectDraft draft)
@@ -50,11 +44,11 @@ public static class ProjectRules
         {
             problems.Add($"The hotkey '{key}' is used by two classes.");
         }
-        foreach (var cls in draft.Classes.Where(c => c.Hotkey.Length > 1 || ReservedKeys.Contains(c.Hotkey)))
+        foreach (var cls in draft.Classes.Where(c => c.Hotkey.Length > 1 || ReservedKeys.All.Contains(c.Hotkey)))
         {
             problems.Add(
                 $"The hotkey '{cls.Hotkey}' of class '{cls.Name}' must be one key the page does not use " +
-                "(not c, i, ?, space, or the image zoom keys + = - *).");
+                $"(not {ReservedKeys.Describe()}).");
         }
         return problems;
     }

@@ -5,7 +5,6 @@ using LabelStudio.Core.Media;
 using LabelStudio.Core.Projects;
 using LabelStudio.Ml;
 using LabelStudio.Ml.Tabular;
-using LabelStudio.Web.Features.Projects;
 using Microsoft.Extensions.Options;
 
 namespace LabelStudio.Web.Features.Demo;
@@ -63,7 +62,7 @@ internal sealed partial class DemoSeeder(
             Classes = [.. classes.Select((name, i) => new ClassDraft
             {
                 Name = name,
-                Color = ClassEditor.Palette[i % ClassEditor.Palette.Count],
+                Color = ClassDefaults.Color(i),
             })],
         };
         var project = await projects.CreateAsync(draft, userId: null, cancellationToken);
