@@ -61,6 +61,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ImportJobService>();
         services.AddSingleton<ImportWriter>();
         services.AddSingleton<ImportRunner>();
+        services.AddSingleton<UploadCleaner>();
         services.AddSingleton<ImageImportRunner>();
         services.AddSingleton<MediaImportWriter>();
         services.AddSingleton<ApiTokenService>();
