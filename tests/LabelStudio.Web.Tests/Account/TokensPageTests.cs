@@ -17,11 +17,13 @@ public sealed class TokensPageTests : ComponentTestBase
         var dialogs = Render<MudDialogProvider>();
         var page = Render<TokensPage>();
 
-        await page.Find("button.revoke-token").ClickAsync(new());
+        // The click's handler waits for the dialog's answer, so it is awaited only after answering.
+        var revoking = page.Find("button.revoke-token").ClickAsync(new());
 
         dialogs.WaitForAssertion(() => Assert.Contains("nightly export", dialogs.Markup));
         Assert.Null((await TokensAsync()).Single().RevokedAt);
         await dialogs.FindAll("button").Single(b => b.TextContent.Contains("Keep it")).ClickAsync(new());
+        await revoking;
         Assert.Null((await TokensAsync()).Single().RevokedAt);
     }
 
@@ -32,9 +34,10 @@ public sealed class TokensPageTests : ComponentTestBase
         var dialogs = Render<MudDialogProvider>();
         var page = Render<TokensPage>();
 
-        await page.Find("button.revoke-token").ClickAsync(new());
+        var revoking = page.Find("button.revoke-token").ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.Contains("Revoke nightly export", dialogs.Markup));
         await dialogs.FindAll("button").Single(b => b.TextContent.Contains("Revoke nightly export")).ClickAsync(new());
+        await revoking;
 
         page.WaitForAssertion(() => Assert.Contains("revoked", page.Find("#tokens").TextContent));
         Assert.NotNull((await TokensAsync()).Single().RevokedAt);
