@@ -1,9 +1,15 @@
 // Uploads the chosen file straight to the server over HTTP, not through the page's SignalR
 // connection (which manages only a couple of MB/s), and reports progress back to .NET.
-export function attach(dotnet, input, url) {
+export function attach(dotnet, input, url, maxBytes) {
     const onChange = () => {
         const file = input.files && input.files[0];
         if (!file) {
+            return;
+        }
+        // The page knows the limit: a file over it is refused here instead of failing part-way.
+        if (file.size > maxBytes) {
+            input.value = '';
+            dotnet.invokeMethodAsync('OnTooLarge', file.name, file.size);
             return;
         }
         const request = new XMLHttpRequest();

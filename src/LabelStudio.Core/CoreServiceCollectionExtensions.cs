@@ -69,6 +69,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ImportJobService>();
         services.AddSingleton<ImportWriter>();
         services.AddSingleton<ImportRunner>();
+        services.AddSingleton<UploadCleaner>();
         services.AddSingleton<MediaImportRunner>();
         services.AddSingleton<MediaImportWriter>();
         services.AddSingleton<ApiTokenService>();

@@ -180,13 +180,10 @@ public sealed class ImportJobService(
             if (total > limit)
             {
                 throw new ImportFailedException(
-                    [new ImportError(fileName, null, null, TooLarge(limit))]);
+                    [new ImportError(fileName, null, null, UploadLimit.TooLarge(fileName, limit))]);
             }
             await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             bytesCopied?.Report(total);
         }
     }
-
-    private static string TooLarge(long limit) =>
-        $"The file is larger than the {limit / (1024 * 1024)} MB upload limit.";
 }

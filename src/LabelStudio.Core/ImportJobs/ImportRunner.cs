@@ -27,6 +27,7 @@ public sealed partial class ImportRunner(
     FeatureStore featureStore,
     TrainingScheduler scheduler,
     ActivityLog activity,
+    UploadCleaner uploads,
     TimeProvider clock,
     ILogger<ImportRunner> logger)
 {
@@ -78,6 +79,9 @@ public sealed partial class ImportRunner(
                 jobId,
                 [new ImportError(job.FileName, null, null, $"The import stopped unexpectedly: {exception.Message}")]);
         }
+
+        // Finished either way: the items or the problem list are in the database, the file is not needed.
+        uploads.DeleteUpload(job);
         return await GetAsync(jobId);
     }
 

@@ -3,6 +3,7 @@ using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Features;
 using LabelStudio.Core.Labeling;
 using LabelStudio.Core.Items;
+using LabelStudio.Core.Projects;
 using LabelStudio.Core.Training;
 using LabelStudio.Ml;
 using Microsoft.EntityFrameworkCore;
@@ -20,8 +21,6 @@ public sealed class ImportWriter(
     WriteGate writeGate,
     TimeProvider clock)
 {
-    private static readonly string[] ClassPalette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"];
-
     internal async Task WriteAsync(
         ImportJob job, ImportBatch batch, IReadOnlyList<string> newClasses, CancellationToken cancellationToken)
     {
@@ -67,8 +66,7 @@ public sealed class ImportWriter(
 
     internal static void AddClasses(Project project, IReadOnlyList<string> names)
     {
-        var usedKeys = project.Classes.Select(c => c.Hotkey).ToHashSet();
-        var freeKeys = new Queue<string>("1234567890".Select(d => d.ToString()).Where(d => !usedKeys.Contains(d)));
+        var freeKeys = ClassDefaults.FreeHotkeys(project.Classes.Select(c => c.Hotkey));
         foreach (var name in names)
         {
             var ordinal = project.Classes.Count;
@@ -76,7 +74,7 @@ public sealed class ImportWriter(
             {
                 Name = name,
                 Ordinal = ordinal,
-                Color = ClassPalette[ordinal % ClassPalette.Length],
+                Color = ClassDefaults.Color(ordinal),
                 Hotkey = freeKeys.TryDequeue(out var key) ? key : "",
             });
         }

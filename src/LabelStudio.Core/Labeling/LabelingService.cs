@@ -122,8 +122,8 @@ public sealed partial class LabelingService(
     /// <summary>
     /// A decision on an item served from the queue stands while the annotator holds it. Once the lease
     /// expired it stands only if the queue could still hand the item to them: otherwise a late decision
-    /// would overwrite a colleague's label or exceed the overlap. Decisions made without a lease (a
-    /// relabel from history, a correction) are deliberate and always stand.
+    /// would overwrite a colleague's label or exceed the overlap. Without a lease, changing one's own
+    /// earlier label (from history) stands; a first label must find the item free, like an expired lease.
     /// </summary>
     private static async Task EnsureMayDecideAsync(
         AppDbContext db,
@@ -151,9 +151,7 @@ public sealed partial class LabelingService(
             l => l.ItemId == item.Id && l.UserId != submission.UserId, cancellationToken);
         if (heldByOthers > 0 && item.LabelCount + heldByOthers >= overlap)
         {
-            throw new LabelingException(
-                "Your hold on this item expired and it went to another annotator; here is your next one.",
-                itemTaken: true);
+            throw LabelingException.LeaseLost();
         }
         // Labeled already: by an import (no annotator counted), up to the overlap, or by this very
         // annotator in another tab.
@@ -161,9 +159,7 @@ public sealed partial class LabelingService(
             (item.LabelCount == 0 || item.LabelCount >= overlap || !firstLabelByUser);
         if (done)
         {
-            throw new LabelingException(
-                "This item was already labeled, in another tab or by a colleague; here is your next one.",
-                itemTaken: true);
+            throw LabelingException.AlreadyLabeled();
         }
     }
 

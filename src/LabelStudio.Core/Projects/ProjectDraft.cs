@@ -35,6 +35,7 @@ public sealed class ClassDraft
     public int? Id { get; set; }
 
     public string Name { get; set; } = "";
-    public string Color { get; set; } = "#607d8b";
+    /// <summary>Empty for the default colour of the class's position.</summary>
+    public string Color { get; set; } = "";
     public string Hotkey { get; set; } = "";
 }

@@ -6,26 +6,7 @@ namespace LabelStudio.Core.Projects;
 /// <summary>Checks a project's settings before they are saved; every problem is reported at once.</summary>
 public static class ProjectRules
 {
-    /// <summary>Keys the labeling page uses for itself (including image zoom); a class cannot take them.</summary>
-    public static readonly IReadOnlySet<string> ReservedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "c", "i", "?", " ", "+", "=", "-", "*",
-    };
-
-    /// <summary>
-    /// The audio player's keys on top of those: space plays and pauses, r replays from the start,
-    /// [ and ] slow down and speed up. Only audio projects reserve them, so older projects keep theirs.
-    /// </summary>
-    public static readonly IReadOnlySet<string> AudioPlayerKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        " ", "r", "[", "]",
-    };
-
     public const int MaxRoundSize = 10_000;
-
-    /// <summary>Keys a class of a project of this kind may not take.</summary>
-    public static bool IsReserved(string key, DataKind kind) =>
-        ReservedKeys.Contains(key) || (kind == DataKind.Audio && AudioPlayerKeys.Contains(key));
 
     /// <param name="kind">The project's kind of data; the draft's own for a new project.</param>
     public static IReadOnlyList<string> Validate(ProjectDraft draft, DataKind? kind = null)
@@ -66,13 +47,11 @@ public static class ProjectRules
             problems.Add($"The hotkey '{key}' is used by two classes.");
         }
         var dataKind = kind ?? draft.DataKind;
-        foreach (var cls in draft.Classes.Where(c => c.Hotkey.Length > 1 || IsReserved(c.Hotkey, dataKind)))
+        foreach (var cls in draft.Classes.Where(c => c.Hotkey.Length > 1 || ReservedKeys.IsReserved(c.Hotkey, dataKind)))
         {
             problems.Add(
                 $"The hotkey '{cls.Hotkey}' of class '{cls.Name}' must be one key the page does not use " +
-                (dataKind == DataKind.Audio
-                    ? "(not c, i, ?, + = - *, or the player's space, r, [ and ])."
-                    : "(not c, i, ?, space, or the image zoom keys + = - *)."));
+                $"(not {ReservedKeys.Describe(dataKind)}).");
         }
         return problems;
     }

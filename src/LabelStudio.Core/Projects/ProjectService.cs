@@ -118,7 +118,8 @@ public sealed class ProjectService(
     }
 
     /// <summary>
-    /// Copies settings and classes from the draft, giving classes without a hotkey the next free digit.
+    /// Copies settings and classes from the draft, giving classes without a colour or hotkey
+    /// their defaults (<see cref="ClassDefaults"/>).
     /// </summary>
     private static void Apply(ProjectDraft draft, Project project)
     {
@@ -133,18 +134,16 @@ public sealed class ProjectService(
         project.OverlapPercent = draft.OverlapPercent;
         project.FinalLabelRule = draft.FinalLabelRule;
 
-        var usedKeys = draft.Classes.Select(c => c.Hotkey).Where(k => k.Length > 0)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var freeDigits = new Queue<string>("1234567890".Select(d => d.ToString()).Where(d => !usedKeys.Contains(d)));
+        var freeKeys = ClassDefaults.FreeHotkeys(draft.Classes.Select(c => c.Hotkey));
         for (var ordinal = 0; ordinal < draft.Classes.Count; ordinal++)
         {
             var source = draft.Classes[ordinal];
             var target = project.Classes.FirstOrDefault(c => source.Id is not null && c.Id == source.Id)
                 ?? AddClass(project, source.Name.Trim());
             target.Name = source.Name.Trim();
-            target.Color = source.Color;
+            target.Color = source.Color.Length > 0 ? source.Color : ClassDefaults.Color(ordinal);
             target.Hotkey = source.Hotkey.Length > 0 ? source.Hotkey.ToLowerInvariant()
-                : freeDigits.TryDequeue(out var digit) ? digit : "";
+                : freeKeys.TryDequeue(out var key) ? key : "";
             target.Ordinal = ordinal;
         }
     }

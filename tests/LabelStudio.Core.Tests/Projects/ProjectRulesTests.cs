@@ -61,7 +61,7 @@ public sealed class ProjectRulesTests
 
         var problems = ProjectRules.Validate(draft);
 
-        Assert.Contains("the player's space, r, [ and ]", Assert.Single(problems));
+        Assert.Contains("[, ], c, i, r, space", Assert.Single(problems));
     }
 
     [Fact]

@@ -135,7 +135,10 @@ public sealed class ApiLabelingTests(ApiFixture fixture)
             $"/api/v1/projects/{Penguins}/labels", decision with { @class = "Gentoo" });
 
         var problem = await again.ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Contains("already labeled", problem.GetProperty("detail").GetString());
+        var detail = problem.GetProperty("detail").GetString();
+        Assert.Contains("already labeled", detail);
+        Assert.DoesNotContain("here is your next one", detail);
+        Assert.Contains($"/api/v1/projects/{Penguins}/next", detail);
     }
 
     [Fact]

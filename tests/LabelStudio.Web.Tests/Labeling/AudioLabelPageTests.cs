@@ -49,7 +49,7 @@ public sealed class AudioLabelPageTests : ComponentTestBase
         }
 
         var asked = Assert.IsAssignableFrom<IEnumerable<string>>(hotkeys.VerifyInvoke("attach").Arguments[1]);
-        Assert.DoesNotContain(asked, key => ProjectRules.AudioPlayerKeys.Contains(key));
+        Assert.DoesNotContain(asked, key => ReservedKeys.AudioPlayer.Contains(key));
         Assert.Equal(shown, ShownItem(page));
         Assert.Empty(await LabelEventsAsync());
     }

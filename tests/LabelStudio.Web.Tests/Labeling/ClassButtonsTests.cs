@@ -1,5 +1,6 @@
 using Bunit;
 using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Projects;
 using LabelStudio.Web.Features.Labeling;
 using LabelStudio.Web.Tests.Rendering;
 
@@ -61,4 +62,31 @@ public sealed class ClassButtonsTests : ComponentTestBase
 
         Assert.Equal([ClassNamed("Plum").Id, ClassNamed("Apple").Id], picked);
     }
+
+    [Fact]
+    public void FiftyClassesGetCompactButtonsEachShowingItsKeyWhileKeysLast()
+    {
+        LabelClass[] classes =
+        [
+            .. Enumerable.Range(0, 50).Select(i => new LabelClass
+            {
+                Id = 100 + i,
+                Name = $"class_{i}",
+                Hotkey = i < ClassDefaults.HotkeyOrder.Count ? ClassDefaults.HotkeyOrder[i] : "",
+            }),
+        ];
+
+        var buttons = Render<ClassButtons>(p => p.Add(b => b.Classes, classes));
+
+        Assert.Contains("many", buttons.Find("#class-buttons").ClassName);
+        Assert.Equal(
+            ClassDefaults.HotkeyOrder,
+            buttons.FindAll("button.class-button kbd").Select(k => k.TextContent));
+    }
+
+    [Fact]
+    public void EveryOneCharacterPageKeyIsInTheReservedSetClassesMayNotTake() =>
+        Assert.All(
+            LabelingKeys.PageKeys.Where(k => k.Length == 1),
+            key => Assert.Contains(key, ReservedKeys.All));
 }

@@ -73,8 +73,7 @@ internal static class ApiSetup
         EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var isRead = HttpMethods.IsGet(http.Request.Method) ||
-            http.GetEndpoint()?.Metadata.GetMetadata<ReadOnlyCall>() is not null;
+        var isRead = ApiScopes.IsRead(http.Request.Method, http.GetEndpoint()?.Metadata);
         if (!isRead && !ApiClaims.CanWrite(http.User))
         {
             return ApiProblems.Forbidden("This token is read-only; this call needs a read-write token.");

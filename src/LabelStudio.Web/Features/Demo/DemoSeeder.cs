@@ -5,7 +5,6 @@ using LabelStudio.Core.Media;
 using LabelStudio.Core.Projects;
 using LabelStudio.Ml;
 using LabelStudio.Ml.Tabular;
-using LabelStudio.Web.Features.Projects;
 using Microsoft.Extensions.Options;
 
 namespace LabelStudio.Web.Features.Demo;
@@ -67,7 +66,7 @@ internal sealed partial class DemoSeeder(
             Classes = [.. classes.Select((name, i) => new ClassDraft
             {
                 Name = name,
-                Color = ClassEditor.Palette[i % ClassEditor.Palette.Count],
+                Color = ClassDefaults.Color(i),
             })],
         };
         await QueueFolderImportAsync(draft, DemoOptions.ImageSampleFolder, cancellationToken);
@@ -102,7 +101,7 @@ internal sealed partial class DemoSeeder(
             Classes = [.. ClassFolders(folder).Select((name, i) => new ClassDraft
             {
                 Name = name,
-                Color = ClassEditor.Palette[i % ClassEditor.Palette.Count],
+                Color = ClassDefaults.Color(i),
             })],
         };
         await QueueFolderImportAsync(draft, DemoOptions.AudioSampleFolder, cancellationToken);

@@ -12,6 +12,17 @@ public sealed class ColumnChoice(ColumnProfile profile)
     public ColumnKind Kind { get; set; } = profile.Kind;
 
     /// <summary>
+    /// Named as labels usually are. Only a hint is built on it, never a silent choice: a column called
+    /// "class" may as well be a school class, so the user decides.
+    /// </summary>
+    public bool LooksLikeLabel { get; } = LabelNames.Contains(profile.Name.Trim().Replace('_', ' '));
+
+    private static readonly HashSet<string> LabelNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "label", "labels", "class", "category", "target", "ground truth",
+    };
+
+    /// <summary>
     /// Columns named like an identifier are ids, not features: they would only teach the model noise.
     /// </summary>
     private static ColumnRole GuessRole(ColumnProfile profile)
@@ -26,6 +37,12 @@ public sealed class ColumnChoice(ColumnProfile profile)
 /// <summary>The import page's choices, turned into the plan the importer checks.</summary>
 public static class ImportChoices
 {
+    /// <summary>A column to suggest as the label column: only while none is chosen and it is still a feature.</summary>
+    public static ColumnChoice? SuggestedLabel(IReadOnlyList<ColumnChoice> columns) =>
+        columns.Any(c => c.Role == ColumnRole.Label)
+            ? null
+            : columns.FirstOrDefault(c => c.LooksLikeLabel && c.Role == ColumnRole.Feature);
+
     public static TableImportPlan ToPlan(IReadOnlyList<ColumnChoice> columns, LabelMode labelMode) => new(
         columns.Where(c => c.Role == ColumnRole.Feature).Select(c => c.Profile.Name).ToList(),
         columns.FirstOrDefault(c => c.Role == ColumnRole.Id)?.Profile.Name,

@@ -32,10 +32,16 @@ internal static class UploadEndpoints
                 return Results.NotFound();
             }
 
+            // Refused before reading, in our words: otherwise the server's own body limit answers in its own.
+            var maxBytes = storage.Value.MaxUploadBytes;
+            if (http.Request.ContentLength > maxBytes)
+            {
+                return TooLarge(name, maxBytes, http.Request.ContentLength);
+            }
             var limit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
             if (limit is { IsReadOnly: false })
             {
-                limit.MaxRequestBodySize = storage.Value.MaxUploadBytes + 1;
+                limit.MaxRequestBodySize = maxBytes + 1;
             }
 
             try
@@ -46,13 +52,21 @@ internal static class UploadEndpoints
             }
             catch (ImportFailedException failure)
             {
-                return Results.Problem(failure.Errors[0].ToString(), statusCode: StatusCodes.Status413PayloadTooLarge);
+                return Results.Problem(failure.Errors[0].Message, statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+            catch (BadHttpRequestException failure) when (failure.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return TooLarge(name, maxBytes, size: null);
             }
             catch (BadHttpRequestException failure)
             {
                 return Results.Problem(failure.Message, statusCode: failure.StatusCode);
             }
         }).RequireAuthorization(ProjectPolicies.Manage);
+        endpoints.MapImportReportEndpoint();
         return endpoints;
     }
+
+    private static IResult TooLarge(string name, long limit, long? size) => Results.Problem(
+        UploadLimit.TooLarge(Path.GetFileName(name), limit, size), statusCode: StatusCodes.Status413PayloadTooLarge);
 }

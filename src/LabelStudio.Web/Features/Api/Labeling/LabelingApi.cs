@@ -94,7 +94,9 @@ internal static class LabelingApi
         }
         catch (LabelingException refused) when (refused.ItemTaken)
         {
-            return ApiProblems.Conflict(refused.Message);
+            // The API serves nothing unasked: say how to get the next item rather than promise one.
+            return ApiProblems.Conflict(
+                $"{refused.Message} Ask for another with POST {ApiSetup.Prefix}/projects/{projectId}/next.");
         }
         catch (LabelingException refused)
         {
