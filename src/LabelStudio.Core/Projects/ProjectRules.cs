@@ -47,7 +47,8 @@ public static class ProjectRules
             problems.Add($"The hotkey '{key}' is used by two classes.");
         }
         var dataKind = kind ?? draft.DataKind;
-        foreach (var cls in draft.Classes.Where(c => c.Hotkey.Length > 1 || ReservedKeys.IsReserved(c.Hotkey, dataKind)))
+        var unusable = draft.Classes.Where(c => c.Hotkey.Length > 1 || ReservedKeys.IsReserved(c.Hotkey, dataKind));
+        foreach (var cls in unusable)
         {
             problems.Add(
                 $"The hotkey '{cls.Hotkey}' of class '{cls.Name}' must be one key the page does not use " +

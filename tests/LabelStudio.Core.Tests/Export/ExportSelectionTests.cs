@@ -21,6 +21,7 @@ public sealed class ExportSelectionTests : IAsyncLifetime
         var csv = "Id,Mass\nunanimous,1\nsplit,2\nmajority,3\nskipped,4\nuntouched,5\n";
         await _database.ImportCsvAsync(_project.Id, csv, new TableImportPlan(["Mass"], IdColumn: "Id"));
         _classes = await _database.ClassIdsAsync(_project.Id);
+        await _database.SetOverlapAsync(_project.Id, 3);
 
         // Three annotators: all say Cat on 'unanimous'; 'split' is Cat, Dog, then Dog last;
         // 'majority' gets Dog twice then Cat from carol, who first said Dog and relabels to Cat.

@@ -65,18 +65,20 @@ public sealed class ProjectChangeNotifierTests : IAsyncLifetime
         using var b = Notifier.Subscribe(other.Id, () => theirs++);
         var classes = await _database.ClassIdsAsync(_project.Id);
         var item = await _database.ItemIdAsync(_project.Id, "n-2");
+        await _database.SetOverlapAsync(_project.Id, 2);
+        var beforeVotes = mine;
         await new Annotator(_database, _project.Id, "alice").LabelAsync(item, classes[0]);
         await new Annotator(_database, _project.Id, "bob").LabelAsync(item, classes[1]);
-        var afterVotes = mine;
+        var afterVotes = mine - beforeVotes;
 
         await _database.Get<ReviewService>().DecideAsync(
             new ReviewDecision(_project.Id, item, "lead", classes[1], null), CancellationToken.None);
         var afterReview = mine;
-        await _database.SetOverlapAsync(_project.Id, 2);
+        await _database.SetOverlapAsync(_project.Id, 3);
         var afterSettings = mine;
 
         Assert.Equal(2, afterVotes);
-        Assert.True(afterReview > afterVotes, "a review is announced");
+        Assert.True(afterReview > beforeVotes + afterVotes, "a review is announced");
         Assert.True(afterSettings > afterReview, "a settings change is announced");
         Assert.Equal(0, theirs);
     }

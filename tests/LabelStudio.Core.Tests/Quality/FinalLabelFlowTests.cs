@@ -20,7 +20,7 @@ public sealed class FinalLabelFlowTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         _project = await _database.CreateNumberedItemsAsync(6);
         // Up to three annotators vote on every item.
-        await SetOverlapAsync(3);
+        await _database.SetOverlapAsync(_project.Id, 3);
         var classes = await _database.ClassIdsAsync(_project.Id);
         (_low, _high) = (classes[0], classes[1]);
     }
@@ -42,7 +42,7 @@ public sealed class FinalLabelFlowTests : IAsyncLifetime
     [Fact]
     public async Task ATieWaitsForReviewAndIsNeitherServedNorTrainedOn()
     {
-        await SetOverlapAsync(2);
+        await _database.SetOverlapAsync(_project.Id, 2);
         var item = await _database.ItemIdAsync(_project.Id, "n-1");
 
         await Annotator("alice").LabelAsync(item, _low);
@@ -142,12 +142,6 @@ public sealed class FinalLabelFlowTests : IAsyncLifetime
 
     private Annotator Annotator(string userId) => new(_database, _project.Id, userId);
 
-    private async Task SetOverlapAsync(int annotatorsPerItem)
-    {
-        await using var db = await _database.ContextAsync();
-        await db.Projects.Where(p => p.Id == _project.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Overlap, annotatorsPerItem));
-    }
 
     private async Task<Item> ItemAsync(long itemId)
     {
