@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LabelStudio.Core.Data;
+using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Labeling;
 using LabelStudio.Core.Quality;
 using Microsoft.EntityFrameworkCore;
@@ -59,24 +60,33 @@ internal static class DashboardLiveBenchmark
     }
 
     /// <summary>
-    /// Relabels random items from 20 concurrent annotators, each saving as soon as the last save returns.
+    /// 20 concurrent sessions of the seeded annotators change their own earlier labels on random items (a
+    /// relabel needs no lease), each saving as soon as the last save returns.
     /// </summary>
     private static async Task<int> LabelNonstopAsync(BenchHost host, int projectId, TimeSpan phase)
     {
         await using var db = await host.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var items = await db.Items.Where(i => i.ProjectId == projectId).Select(i => i.Id).Take(10_000).ToListAsync();
         var classes = await db.LabelClasses.Where(c => c.ProjectId == projectId).Select(c => c.Id).ToListAsync();
+        var sessions = new List<(string UserId, List<long> Items)>();
+        for (var a = 0; a < Annotators; a++)
+        {
+            var userId = $"annotator-{a % 10}";
+            var items = await db.LabelEvents
+                .Where(e => e.ProjectId == projectId && e.UserId == userId && e.Kind == LabelEventKind.Label)
+                .Select(e => e.ItemId).Take(10_000).ToListAsync();
+            sessions.Add((userId, items));
+        }
         var labeling = host.Get<LabelingService>();
         using var stop = new CancellationTokenSource(phase);
         var saved = 0;
 
-        await Task.WhenAll(Enumerable.Range(0, Annotators).Select(a => Task.Run(async () =>
+        await Task.WhenAll(sessions.Select((session, a) => Task.Run(async () =>
         {
             var random = new Random(a);
             while (!stop.IsCancellationRequested)
             {
-                var submission = new LabelSubmission(projectId, items[random.Next(items.Count)], $"live-{a}",
-                    classes[random.Next(classes.Count)], 4, Comment: null, SuggestionShown: false);
+                var submission = new LabelSubmission(projectId, session.Items[random.Next(session.Items.Count)],
+                    session.UserId, classes[random.Next(classes.Count)], 4, Comment: null, SuggestionShown: false);
                 await labeling.SubmitAsync(submission, CancellationToken.None);
                 Interlocked.Increment(ref saved);
             }
