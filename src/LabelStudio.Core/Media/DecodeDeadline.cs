@@ -1,5 +1,3 @@
-using System.Runtime.ExceptionServices;
-
 namespace LabelStudio.Core.Media;
 
 /// <summary>
@@ -16,16 +14,11 @@ internal static class DecodeDeadline
         // Not disposed: an abandoned decode may still read its token after this method returns.
         var stop = new CancellationTokenSource();
         var work = Task.Run(() => decode(stop.Token), CancellationToken.None);
-        try
+        // Waiting on the handle, not Task.Wait: Task.Wait runs a task that has not started yet inline on
+        // this thread, without any limit, which is exactly what happens when the thread pool is busy.
+        if (((IAsyncResult)work).AsyncWaitHandle.WaitOne(limit))
         {
-            if (work.Wait(limit))
-            {
-                return work.Result;
-            }
-        }
-        catch (AggregateException failure) when (failure.InnerException is { } inner)
-        {
-            ExceptionDispatchInfo.Capture(inner).Throw();
+            return work.GetAwaiter().GetResult();
         }
 
         stop.Cancel();
