@@ -10,11 +10,34 @@ internal static class LoginForm
         await page.Locator("#login-submit").ClickAsync();
     }
 
-    /// <summary>Logs in from the login page and waits until the browser has left it.</summary>
+    /// <summary>
+    /// Logs in from the login page and waits until the browser has left it. On a loaded machine a submit
+    /// has once been lost between the page's load and its scripts; the form is then filled in again once,
+    /// and a second failure reports what the page said.
+    /// </summary>
     public static async Task LogInAsync(IPage page, Credentials credentials, string returnPath = "/")
     {
-        await page.GotoAsync($"/login?ReturnUrl={Uri.EscapeDataString(returnPath)}");
-        await SubmitAsync(page, credentials);
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/login", StringComparison.Ordinal));
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GotoAsync($"/login?ReturnUrl={Uri.EscapeDataString(returnPath)}");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await SubmitAsync(page, credentials);
+            try
+            {
+                await page.WaitForURLAsync(url => !IsLoginPage(url), new() { Timeout = 20_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt == 1)
+            {
+            }
+            catch (TimeoutException lost)
+            {
+                var shown = await page.Locator("body").InnerTextAsync();
+                throw new TimeoutException($"Still on the login page after two submits; it says: {shown}", lost);
+            }
+        }
     }
+
+    private static bool IsLoginPage(string url) =>
+        new Uri(url).AbsolutePath.StartsWith("/login", StringComparison.Ordinal);
 }
