@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LabelStudio.Core.Data;
+using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Items;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,20 +38,25 @@ internal sealed class LabelPages(IDbContextFactory<AppDbContext> contexts)
 
     /// <summary>The item's external id and its id and feature values as imported, in the file's column order.</summary>
     public async Task<(string ExternalId, Dictionary<string, string?> Fields)> FieldsAsync(
-        int projectId, long itemId, CancellationToken cancellationToken)
+        Project project, long itemId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var item = await db.Items.AsNoTracking()
-            .Where(i => i.Id == itemId && i.ProjectId == projectId)
+            .Where(i => i.Id == itemId && i.ProjectId == project.Id)
             .Select(i => new { i.ExternalId, i.DataJson })
-            .FirstAsync(cancellationToken);
-        var columnsJson = await db.Projects.Where(p => p.Id == projectId).Select(p => p.ColumnsJson)
             .FirstAsync(cancellationToken);
 
         var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(item.DataJson) ?? [];
-        var fields = ProjectColumns.Parse(columnsJson)
+        var fields = ProjectColumns.Parse(project.ColumnsJson)
             .Where(c => c.Role is ColumnRole.Feature or ColumnRole.Id)
             .ToDictionary(c => c.Name, c => values.GetValueOrDefault(c.Name));
         return (item.ExternalId, fields);
+    }
+
+    /// <summary>The id the item had in the imported file.</summary>
+    public async Task<string> ExternalIdAsync(long itemId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Items.Where(i => i.Id == itemId).Select(i => i.ExternalId).FirstAsync(cancellationToken);
     }
 }

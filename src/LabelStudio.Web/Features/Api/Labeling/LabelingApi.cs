@@ -46,8 +46,8 @@ internal static class LabelingApi
         {
             return TypedResults.NoContent();
         }
-        var (externalId, fields) = await pages.FieldsAsync(projectId, lease.ItemId, cancellationToken);
         var project = (await projects.GetAsync(projectId, cancellationToken))!;
+        var (externalId, fields) = await pages.FieldsAsync(project, lease.ItemId, cancellationToken);
         return TypedResults.Ok(new NextItemResponse(
             lease.Id, lease.ItemId, externalId, lease.ExpiresAt, lease.ModelVersion, fields,
             [.. project.Classes.Select(c => c.Name)]));
@@ -87,7 +87,7 @@ internal static class LabelingApi
             var started = Stopwatch.GetTimestamp();
             var recorded = await labeling.SubmitAsync(submission, cancellationToken);
             ApiServerTiming.Add(http, "save", started);
-            var (externalId, _) = await pages.FieldsAsync(projectId, recorded.ItemId, cancellationToken);
+            var externalId = await pages.ExternalIdAsync(recorded.ItemId, cancellationToken);
             return TypedResults.Created(
                 $"{ApiSetup.Prefix}/projects/{projectId}/labels?after={recorded.Id - 1}&limit=1",
                 ToResponse(recorded, externalId, project, http.User.Identity?.Name ?? recorded.UserId));
