@@ -23,11 +23,12 @@ internal static class ApiBenchmark
         var clients = args.Int("clients", 20);
         var warmLabels = args.Int("labels", 200);
         var seconds = args.Int("seconds", 20);
+        var warmSeconds = args.Int("warm-seconds", 40);
         var think = TimeSpan.FromMilliseconds(args.Int("think-ms", 250));
         var webDll = args.Text("web") ?? DefaultWebDll();
         var roundSize = args.Int("round-size", 20);
         Console.WriteLine($"api: {rows:N0} rows × {numbers + 1} features, {clients} clients over HTTP, " +
-            $"{warmLabels:N0} labels first, then {seconds} s of labeling, " +
+            $"{warmLabels:N0} labels first, then {warmSeconds} s and {seconds} s of labeling, " +
             $"{think.TotalMilliseconds:0} ms between an item's arrival and its label; round size {roundSize}; " +
             $"load average {LoadAverage.Now()}");
 
@@ -46,17 +47,37 @@ internal static class ApiBenchmark
         await LabelAsync(Client(server.Address, annotatorTokens[0]), projectId, oracle, TimeSpan.Zero, warm,
             labels: warmLabels, CancellationToken.None);
 
-        // 2. Every client at once; the server retrains whenever a round completes.
+        // 2. Every client at once; the server retrains whenever a round completes. The first phase
+        // runs while the runtime still recompiles its hot methods (tiered JIT): a fresh process's
+        // figures, printed but kept apart from the steady state that follows.
+        var fresh = await RunClientsAsync(server, projectId, annotatorTokens, oracle, think, warmSeconds);
+        var models = await admin.GetFromJsonAsync<JsonElement>($"api/v1/projects/{projectId}/models");
+        Print($"the first {warmSeconds} s, soon after the server started", fresh, clients, models.GetArrayLength());
+
+        var steady = await RunClientsAsync(server, projectId, annotatorTokens, oracle, think, seconds);
+        var before = models.GetArrayLength();
+        models = await admin.GetFromJsonAsync<JsonElement>($"api/v1/projects/{projectId}/models");
+        Print($"steady state, the next {seconds} s", steady, clients, models.GetArrayLength() - before);
+        return 0;
+    }
+
+    private static async Task<(Timings Timings, TimeSpan Cpu)> RunClientsAsync(
+        WebServerProcess server, int projectId, IReadOnlyList<string> tokens,
+        IReadOnlyDictionary<string, string> oracle, TimeSpan think, int seconds)
+    {
         var timings = new Timings();
         var cpuBefore = server.CpuTime;
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-        await Task.WhenAll(annotatorTokens.Select(token => Task.Run(() => LabelAsync(
+        await Task.WhenAll(tokens.Select(token => Task.Run(() => LabelAsync(
             Client(server.Address, token), projectId, oracle, think, timings, int.MaxValue, stop.Token))));
-        var cpu = server.CpuTime - cpuBefore;
+        return (timings, server.CpuTime - cpuBefore);
+    }
 
-        var models = await admin.GetFromJsonAsync<JsonElement>($"api/v1/projects/{projectId}/models");
-        Console.WriteLine($"{timings.RoundTrip.Count:N0} items labeled by {clients} clients; " +
-            $"{models.GetArrayLength()} model versions trained");
+    private static void Print(string phase, (Timings Timings, TimeSpan Cpu) run, int clients, int models)
+    {
+        var (timings, cpu) = run;
+        Console.WriteLine($"-- {phase}: {timings.RoundTrip.Count:N0} items labeled by {clients} clients; " +
+            $"{models} model versions trained");
         Console.WriteLine(timings.Next.Describe());
         Console.WriteLine(timings.Label.Describe());
         Console.WriteLine(timings.RoundTrip.Describe());
@@ -68,7 +89,6 @@ internal static class ApiBenchmark
             $"{cpu.TotalMilliseconds / Math.Max(1, timings.RoundTrip.Count):0.00} ms per round trip " +
             "(training included when rounds complete); " +
             $"load average {LoadAverage.Now()}");
-        return 0;
     }
 
     private static async Task LabelAsync(
