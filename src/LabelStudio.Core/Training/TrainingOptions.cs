@@ -25,7 +25,7 @@ public sealed class TrainingOptions
     /// mostly wasted; a lease that finds the slice used up ranks the next one (see ColdStartQueue).
     /// 2,000 is a few minutes of twenty annotators' work, while a model arrives every few seconds;
     /// with twenty annotators a round ends every second or so, and 10,000 ranks per round took a
-    /// fifth of the server's CPU away from their requests.
+    /// eighth of the server's CPU away from their requests.
     /// </summary>
     public int RankedSlice { get; set; } = 2_000;
 }
