@@ -28,6 +28,13 @@ public static class CellValue
     public static bool IsMissing(string? value) => string.IsNullOrWhiteSpace(value);
 
     /// <summary>
+    /// The words R, pandas and spreadsheets write where a value is missing. They mean "missing" only in
+    /// number, date and yes/no columns: in a category column "NA" may well be North America.
+    /// </summary>
+    public static bool IsMissingMarker(string value) =>
+        IsAny(value.AsSpan().Trim(), "NA", "N/A", "#N/A", "null", "NaN", "None");
+
+    /// <summary>
     /// Invariant-culture decimal with optional sign and exponent; NaN and infinities are not numbers.
     /// </summary>
     public static bool TryParseNumber(string value, out double number) =>

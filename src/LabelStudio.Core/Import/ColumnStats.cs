@@ -4,15 +4,20 @@ namespace LabelStudio.Core.Import;
 
 /// <summary>
 /// Gathers one column's values for inference. Each distinct value is tested only once, so a
-/// column with few distinct values costs little however long it is.
+/// column with few distinct values costs little however long it is. Missing markers (NA, null…)
+/// are set aside: they count as missing if the column proves a number, date or yes/no column,
+/// and as values otherwise.
 /// </summary>
 internal sealed class ColumnStats
 {
     private const int ExampleCount = 5;
     private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
     private readonly List<string> _examples = [];
+    private readonly List<string> _examplesWithoutMarkers = [];
     private int _missing;
     private int _present;
+    private int _markers;
+    private int _distinctMarkers;
     private int _longest;
     private bool _allNumbers = true;
     private bool _allDates = true;
@@ -26,24 +31,34 @@ internal sealed class ColumnStats
         }
 
         var value = raw!.Trim();
+        var marker = CellValue.IsMissingMarker(value);
         _present++;
+        _markers += marker ? 1 : 0;
         if (!_distinct.Add(value))
         {
             return;
         }
 
-        if (_examples.Count < ExampleCount)
+        AddExample(_examples, value);
+        _longest = Math.Max(_longest, value.Length);
+        if (marker)
         {
-            _examples.Add(value);
+            _distinctMarkers++;
+            return;
         }
 
-        _longest = Math.Max(_longest, value.Length);
+        AddExample(_examplesWithoutMarkers, value);
         _allNumbers = _allNumbers && CellValue.TryParseNumber(value, out _);
         _allDates = _allDates && CellValue.TryParseDate(value, out _);
     }
 
-    public ColumnProfile ToProfile(string name) =>
-        new(name, ChooseKind(), _distinct.Count, _missing, _examples);
+    public ColumnProfile ToProfile(string name)
+    {
+        var kind = ChooseKind();
+        return kind is ColumnKind.Number or ColumnKind.Date or ColumnKind.Boolean
+            ? new(name, kind, _distinct.Count - _distinctMarkers, _missing + _markers, _examplesWithoutMarkers)
+            : new(name, kind, _distinct.Count, _missing, _examples);
+    }
 
     private ColumnKind ChooseKind()
     {
@@ -52,17 +67,18 @@ internal sealed class ColumnStats
             return ColumnKind.Text;
         }
 
+        var hasValues = _distinct.Count > _distinctMarkers;
         if (IsTrueFalsePair())
         {
             return ColumnKind.Boolean;
         }
 
-        if (_allNumbers)
+        if (hasValues && _allNumbers)
         {
             return ColumnKind.Number;
         }
 
-        if (_allDates)
+        if (hasValues && _allDates)
         {
             return ColumnKind.Date;
         }
@@ -71,15 +87,24 @@ internal sealed class ColumnStats
         return fewValues && _longest <= ColumnTypeInference.MaxCategoryLength ? ColumnKind.Category : ColumnKind.Text;
     }
 
-    /// <summary>Exactly two distinct values, one read as true and the other as false.</summary>
+    /// <summary>Exactly two distinct values besides missing markers, one read as true and the other as false.</summary>
     private bool IsTrueFalsePair()
     {
-        if (_distinct.Count != 2)
+        if (_distinct.Count - _distinctMarkers != 2)
         {
             return false;
         }
 
-        var flags = _distinct.Select(v => CellValue.TryParseBoolean(v, out var flag) ? flag : (bool?)null).ToList();
+        var values = _distinct.Where(v => !CellValue.IsMissingMarker(v)).ToList();
+        var flags = values.Select(v => CellValue.TryParseBoolean(v, out var flag) ? flag : (bool?)null).ToList();
         return flags.All(f => f.HasValue) && flags[0] != flags[1];
+    }
+
+    private static void AddExample(List<string> examples, string value)
+    {
+        if (examples.Count < ExampleCount)
+        {
+            examples.Add(value);
+        }
     }
 }

@@ -7,7 +7,10 @@ public static class ColumnValueValidator
 {
     private const int QuotedLength = 40;
 
-    /// <summary>The first value that does not fit, or <c>null</c> when all do. Missing values always fit.</summary>
+    /// <summary>
+    /// The first value that does not fit, or <c>null</c> when all do. Missing values always fit, and so
+    /// do missing markers such as NA in number, date and yes/no columns.
+    /// </summary>
     public static ImportError? FindFirstBadValue(ParsedTable table, string column, ColumnKind kind) =>
         FindBadValues(table, column, kind).FirstOrDefault();
 
@@ -25,6 +28,7 @@ public static class ColumnValueValidator
 
     public static bool Fits(string? value, ColumnKind kind) => CellValue.IsMissing(value) || kind switch
     {
+        ColumnKind.Number or ColumnKind.Boolean or ColumnKind.Date when CellValue.IsMissingMarker(value!) => true,
         ColumnKind.Number => CellValue.TryParseNumber(value!, out _),
         ColumnKind.Boolean => CellValue.TryParseBoolean(value!, out _),
         ColumnKind.Date => CellValue.TryParseDate(value!, out _),
