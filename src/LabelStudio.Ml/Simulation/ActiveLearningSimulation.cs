@@ -44,10 +44,11 @@ public static class ActiveLearningSimulation
         QueryStrategy strategy, int seed, (int[] Pool, int[] Test) split,
         IProgress<SimulationProgress>? progress, CancellationToken ct)
     {
-        // 1. Seed set: the app's cold start, a k-means++ spread of the pool drawn with the run's seed,
+        // 1. Seed set: the head of the app's cold-start spread of the pool, drawn with the run's seed,
         // the same for every strategy.
         var poolRows = split.Pool.Select(i => features[i]).ToArray();
-        var labeled = DiverseSampler.Pick(poolRows, options.SeedSize, seed).Select(p => split.Pool[p]).ToList();
+        var spread = DiverseSampler.Pick(poolRows, Math.Max(options.ColdStartSpread, options.SeedSize), seed);
+        var labeled = spread.Take(options.SeedSize).Select(p => split.Pool[p]).ToList();
         var unlabeled = split.Pool.Except(labeled).Order().ToList();
 
         var trainer = new ClassifierTrainer(options.Trainer);

@@ -9,10 +9,13 @@ public sealed record SimulationOptions
     public IReadOnlyList<QueryStrategy> Strategies { get; init; } = [QueryStrategy.Random, QueryStrategy.Margin];
 
     /// <summary>
-    /// Labels asked before the first model: a k-means++ spread of the pool, as the app's cold-start queue
+    /// Labels asked before the first model: the head of the cold-start spread, as the app's queue
     /// serves it (DiverseSampler).
     /// </summary>
     public int SeedSize { get; init; } = AppRoundSize;
+
+    /// <summary>Rows in the cold-start spread the seed set is taken from, as the app's (ColdStartSpread).</summary>
+    public int ColdStartSpread { get; init; } = 50;
 
     /// <summary>Labels revealed per round; the app retrains after every round of this many labels.</summary>
     public int BatchSize { get; init; } = AppRoundSize;
