@@ -30,7 +30,7 @@ static int Usage()
                  [--features resnet|fallback --rows 20000 --size 64 --cache DIR]
                  [--tol T] [--l2 L] [--history H] [--max-iter N] [--threads N]
                LabelStudio.Benchmarks al-simulate [--rows 10000] [--strategy random,margin|all]
-                 [--init 20] [--batch 50] [--rounds 20] [--test 0.3] [--seeds 0,1,2] [--l2 1]
+                 [--init 20] [--batch 20] [--rounds 20] [--test 0.3] [--seeds 0,1,2] [--l2 1]
                  [--diversity [only]] [--json FILE]
                LabelStudio.Benchmarks audio-features [--folder samples/spoken-language] [--repeats 3] [--media]
                LabelStudio.Benchmarks audio-import [--folder samples/spoken-language] [--repeats 3]

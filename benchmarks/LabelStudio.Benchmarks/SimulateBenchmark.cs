@@ -38,8 +38,8 @@ internal static class SimulateBenchmark
         var options = new SimulationOptions
         {
             Strategies = QueryStrategyNames.ParseList(args.Text("strategy", "random,margin")),
-            SeedSize = args.Int("init", 20),
-            BatchSize = args.Int("batch", 50),
+            SeedSize = args.Int("init", SimulationOptions.AppRoundSize),
+            BatchSize = args.Int("batch", SimulationOptions.AppRoundSize),
             Rounds = args.Int("rounds", 20),
             TestFraction = args.Float("test", 0.3f),
             Seeds = args.Ints("seeds", "0,1,2"),

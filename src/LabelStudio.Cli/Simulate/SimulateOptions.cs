@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using LabelStudio.Ml;
+using LabelStudio.Ml.Simulation;
 
 namespace LabelStudio.Cli.Simulate;
 
@@ -47,9 +48,11 @@ internal sealed class SimulateOptions
         OptionValues.CheckStrategies);
 
     public Option<int> SeedSize { get; } =
-        Count("--seed-size", 20, 1, "Labels drawn at random before the first model.");
+        Count("--seed-size", SimulationOptions.AppRoundSize, 1,
+            "Labels before the first model: a spread of the pool, as the app's cold start serves it.");
 
-    public Option<int> Batch { get; } = Count("--batch", 10, 1, "Labels revealed per round.");
+    public Option<int> Batch { get; } = Count("--batch", SimulationOptions.AppRoundSize, 1,
+        "Labels revealed per round; the app's default round size.");
 
     public Option<int> Rounds { get; } = Count("--rounds", 20, 0, "Query rounds after the seed set.");
 

@@ -44,11 +44,12 @@ public static class ActiveLearningSimulation
         QueryStrategy strategy, int seed, (int[] Pool, int[] Test) split,
         IProgress<SimulationProgress>? progress, CancellationToken ct)
     {
-        // 1. Seed set: drawn at random with the run's seed, the same for every strategy.
-        var shuffled = split.Pool.ToArray();
-        new Random(seed).Shuffle(shuffled);
-        var labeled = shuffled.Take(options.SeedSize).ToList();
-        var unlabeled = shuffled.Skip(options.SeedSize).Order().ToList();
+        // 1. Seed set: the head of the app's cold-start spread of the pool, drawn with the run's seed,
+        // the same for every strategy.
+        var poolRows = split.Pool.Select(i => features[i]).ToArray();
+        var spread = DiverseSampler.Pick(poolRows, Math.Max(options.ColdStartSpread, options.SeedSize), seed);
+        var labeled = spread.Take(options.SeedSize).Select(p => split.Pool[p]).ToList();
+        var unlabeled = split.Pool.Except(labeled).Order().ToList();
 
         var trainer = new ClassifierTrainer(options.Trainer);
         var curve = new List<CurvePoint>();

@@ -76,6 +76,22 @@ public sealed class ActiveLearningSimulationTests
     }
 
     [Fact]
+    public void SeedSetIsTheAppsColdStartSpread()
+    {
+        // Nine in ten rows are class 0, and classes 1 and 2 lie far away. Three labels drawn at random
+        // would mostly all be class 0; the app's cold start serves a spread that reaches every blob.
+        var (rows, labels) = TestData.Blobs(classCount: 3, perClass: 200, dimensions: 3, separation: 30f, seed: 17);
+        var pool = Enumerable.Range(0, rows.Length).Where(i => labels[i] == 0 || i % 20 < 3).ToArray();
+        var options = Small with { SeedSize = 3, Rounds = 0, Seeds = [0, 1, 2, 3, 4, 5, 6, 7] };
+
+        var result = ActiveLearningSimulation.Run(
+            pool.Select(i => rows[i]).ToArray(), pool.Select(i => labels[i]).ToArray(), 3, options);
+
+        Assert.All(result.Runs, run => Assert.True(
+            run.Curve[0].Accuracy > 0.95, $"{run.Strategy} seed {run.Seed}: {run.Curve[0].Accuracy:F3}"));
+    }
+
+    [Fact]
     public void ResultSerializesToTheDocumentedJsonShape()
     {
         var run = new SimulationRun(QueryStrategy.LeastConfidence, 0, [new CurvePoint(20, 0.61)]);
