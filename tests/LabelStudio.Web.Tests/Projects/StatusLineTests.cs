@@ -82,6 +82,29 @@ public sealed class StatusLineTests : ComponentTestBase
         Assert.StartsWith($"Model v{model.Version} is ready", announced.Message);
     }
 
+    [Fact]
+    public async Task OnlyTheNewestModelsNoticeStaysOnScreen()
+    {
+        var statuses = Services.GetRequiredService<ProjectStatusService>();
+        var before = await statuses.GetAsync(Project.Id, CancellationToken.None);
+        var line = Render<StatusLine>(p => p.Add(s => s.ProjectId, Project.Id).Add(s => s.Status, before));
+        var runner = Services.GetRequiredService<TrainingRunner>();
+
+        await LabelARoundAsync(["Apple", "Pear", "Apple", "Pear", "Plum"]);
+        var first = await runner.RunIfDueAsync(Project.Id, CancellationToken.None);
+        line.WaitForAssertion(
+            () => Assert.Equal($"{first!.Version}", line.Find("#status-line").GetAttribute("data-model")),
+            TimeSpan.FromSeconds(10));
+        await LabelARoundAsync(["Pear", "Apple", "Plum", "Pear", "Apple"]);
+        var second = await runner.RunIfDueAsync(Project.Id, CancellationToken.None);
+        line.WaitForAssertion(
+            () => Assert.Equal($"{second!.Version}", line.Find("#status-line").GetAttribute("data-model")),
+            TimeSpan.FromSeconds(10));
+
+        var shown = Assert.Single(Services.GetRequiredService<ISnackbar>().ShownSnackbars);
+        Assert.StartsWith($"Model v{second!.Version} is ready", shown.Message);
+    }
+
     /// <summary>The line as a reader sees it: the stylesheet puts a middle dot between the parts.</summary>
     private static string Sentence(IRenderedComponent<StatusLine> line) =>
         string.Join(" · ", line.FindAll("#status-line > span").Select(span => span.TextContent.Trim()));
