@@ -60,6 +60,25 @@ public sealed class ImageLabelingTests(AppFixture app) : IClassFixture<AppFixtur
         await ShootAsync(page, "project-images");
     }
 
+    [Fact]
+    public async Task OnALaptopScreenEveryControlOfATenClassImageProjectIsInView()
+    {
+        string[] tenKinds = ["sneaker", "trouser", "bag", "coat", "dress", "pullover", "sandal", "shirt", "t-shirt", "boot"];
+        var project = await CreateProjectAsync(tenKinds);
+        var page = await app.NewPageAsync(viewportHeight: 800);
+        await LoginForm.LogInAsync(page, AppFixture.Admin);
+        await MediaImportForm.ImportWithHiddenGroundTruthAsync(page, project.Id, WriteZip());
+
+        await new LabelingPage(page).OpenAsync(project.Id);
+        await WaitForImageAsync(page);
+
+        // Two rows of class keys and the actions under them: all must fit without scrolling.
+        var comment = await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Comment") }).BoundingBoxAsync();
+        var lastClass = await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^boot") }).BoundingBoxAsync();
+        Assert.True(comment!.Y + comment.Height <= 800, $"The actions end at {comment.Y + comment.Height} px of 800.");
+        Assert.True(lastClass!.Y + lastClass.Height <= 800, $"The last class ends at {lastClass.Y + lastClass.Height} px.");
+    }
+
     /// <summary>+ zooms, Shift+arrows pan and * fits again, all without leaving the item.</summary>
     private static async Task ZoomWithoutLabelingAsync(IPage page, LabelingPage labeling)
     {
@@ -91,13 +110,13 @@ public sealed class ImageLabelingTests(AppFixture app) : IClassFixture<AppFixtur
             }
             """);
 
-    private async Task<Project> CreateProjectAsync()
+    private async Task<Project> CreateProjectAsync(params string[] classes)
     {
         var draft = new ProjectDraft
         {
-            Name = "Shoes or trousers",
+            Name = classes.Length > 0 ? "Ten kinds of clothes" : "Shoes or trousers",
             DataKind = DataKind.Image,
-            Classes = [new ClassDraft { Name = "sneaker" }, new ClassDraft { Name = "trouser" }],
+            Classes = [.. (classes.Length > 0 ? classes : ["sneaker", "trouser"]).Select(c => new ClassDraft { Name = c })],
         };
         var projects = app.Services.GetRequiredService<ProjectService>();
         return await projects.CreateAsync(draft, null, CancellationToken.None);
