@@ -78,6 +78,8 @@ public sealed class TrainingScheduler(IDbContextFactory<AppDbContext> contexts, 
             .Where(i => i.ProjectId == projectId && i.CurrentClassId != null)
             .Select(i => i.CurrentClassId)
             .Distinct()
+            // Any second class will do; the order only spares the log EF Core's warning on every label.
+            .OrderBy(classId => classId)
             .Skip(1)
             .AnyAsync(cancellationToken);
 }

@@ -1,6 +1,7 @@
 using LabelStudio.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -105,7 +106,11 @@ internal sealed class TestDatabase : IAsyncDisposable
                 .AddProvider(logs)
                 .SetMinimumLevel(LogLevel.Debug)
                 .AddFilter("Microsoft", LogLevel.Warning))
-            .AddLabelStudioCore(configuration);
+            .AddLabelStudioCore(configuration)
+            // A query that takes a slice without an order reads whatever rows SQLite meets first; in
+            // the app that is only a logged warning, so the tests make it fail loudly.
+            .ConfigureDbContext<AppDbContext>(options => options.ConfigureWarnings(warnings =>
+                warnings.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning)));
         if (withWorkers)
         {
             services.AddLabelStudioWorkers();

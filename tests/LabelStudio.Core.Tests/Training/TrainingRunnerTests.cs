@@ -38,6 +38,7 @@ public sealed class TrainingRunnerTests : IAsyncLifetime
             var someItems = await db.Items
                 .Where(i => i.ProjectId == project.Id)
                 .Select(i => i.Id)
+                .Order()
                 .Take(2_500)
                 .ToListAsync();
             db.ItemRanks.AddRange(someItems.Select((id, rank) =>

@@ -26,6 +26,7 @@ public sealed class AppFactory(
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(services => services.AddStrictQueries());
     }
 
     /// <summary>A client that keeps cookies but shows redirects instead of following them.</summary>

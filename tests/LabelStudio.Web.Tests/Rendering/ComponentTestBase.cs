@@ -10,6 +10,7 @@ using LabelStudio.Core.Import;
 using LabelStudio.Core.ImportJobs;
 using LabelStudio.Core.Projects;
 using LabelStudio.Web.Features.Labeling;
+using LabelStudio.Web.Tests.Hosting;
 using LabelStudio.Ml.Tabular;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -35,7 +36,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path })
             .Build();
         Services.AddLogging();
-        Services.AddLabelStudioCore(configuration);
+        Services.AddLabelStudioCore(configuration).AddStrictQueries();
         Services.AddMudServices();
         Services.AddTransient<LabelingSession>();
         Services.AddSingleton<LabelStudio.Web.Features.Access.ProjectAccess>();
