@@ -7,7 +7,9 @@ namespace LabelStudio.Core.Export;
 /// <param name="IdColumn">The source column that names items, if the import had one.</param>
 /// <param name="Classes">The project's label classes in class-index order.</param>
 /// <param name="FeatureCount">Length of the feature vectors; 0 when features are not exported.</param>
-/// <param name="SourceKinds">How the import read each source column, aligned with <paramref name="SourceColumns"/>.</param>
+/// <param name="SourceKinds">
+/// How the import read each source column, aligned with <paramref name="SourceColumns"/>.
+/// </param>
 /// <param name="ModelVersion">The model whose predictions are exported; null when none are.</param>
 public sealed record ExportSchema(
     string ProjectName,
