@@ -3,7 +3,6 @@ using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Items;
 using LabelStudio.Core.Storage;
 using LabelStudio.Core.Training;
-using LabelStudio.Ml.Tabular;
 using Microsoft.EntityFrameworkCore;
 
 namespace LabelStudio.Core.Export;
@@ -40,7 +39,7 @@ public sealed class ExportPlanner(
             classes.Select(c => c.Name).ToList(),
             options,
             featureCount,
-            columns.Where(c => c.Kind == ColumnKind.Number).Select(c => c.Name).ToHashSet(StringComparer.Ordinal),
+            columns.Select(c => c.Kind).ToList(),
             model?.Version);
         return new ExportPlan(
             project,

@@ -217,8 +217,11 @@ public sealed partial class ExportRunner(
             .SetProperty(x => x.RowCount, manifest.Counts.Rows)
             .SetProperty(x => x.ByteCount, bytes)
             .SetProperty(x => x.CompletedAt, now));
+        var kind = await db.Projects.Where(p => p.Id == job.ProjectId).Select(p => p.DataKind)
+            .FirstAsync(CancellationToken.None);
+        var format = ExportFormatNames.Display(manifest.Options.Format, kind);
         await activity.RecordAsync(job.ProjectId, ActivityType.Export, job.CreatedById,
-            $"Exported {manifest.Counts.Rows:N0} rows as {manifest.Options.Format}", CancellationToken.None);
+            $"Exported {manifest.Counts.Rows:N0} rows as {format}", CancellationToken.None);
     }
 
     private async Task FailAsync(int jobId, string message)

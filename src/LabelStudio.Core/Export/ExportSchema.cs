@@ -1,3 +1,5 @@
+using LabelStudio.Ml.Tabular;
+
 namespace LabelStudio.Core.Export;
 
 /// <summary>Everything a writer needs to know before the first row: the columns and classes.</summary>
@@ -5,7 +7,9 @@ namespace LabelStudio.Core.Export;
 /// <param name="IdColumn">The source column that names items, if the import had one.</param>
 /// <param name="Classes">The project's label classes in class-index order.</param>
 /// <param name="FeatureCount">Length of the feature vectors; 0 when features are not exported.</param>
-/// <param name="NumberColumns">Source columns the import read as numbers.</param>
+/// <param name="SourceKinds">
+/// How the import read each source column, aligned with <paramref name="SourceColumns"/>.
+/// </param>
 /// <param name="ModelVersion">The model whose predictions are exported; null when none are.</param>
 public sealed record ExportSchema(
     string ProjectName,
@@ -14,7 +18,7 @@ public sealed record ExportSchema(
     IReadOnlyList<string> Classes,
     ExportOptions Options,
     int FeatureCount,
-    IReadOnlySet<string> NumberColumns,
+    IReadOnlyList<ColumnKind> SourceKinds,
     int? ModelVersion)
 {
     /// <summary>The metadata columns after the source columns, renamed where a source column has the name.</summary>

@@ -6,6 +6,7 @@ using LabelStudio.Core.Media;
 using LabelStudio.Core.Tests.Infrastructure;
 using LabelStudio.Core.Tests.Media;
 using LabelStudio.Core.Tests.Media.Audio;
+using Microsoft.EntityFrameworkCore;
 
 namespace LabelStudio.Core.Tests.Export;
 
@@ -37,6 +38,19 @@ public sealed class AudioExportTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task TheProjectTimelineNamesTheFormatAnAudioFolder()
+    {
+        await _database.ExportAsync(_project.Id, new ExportOptions(ExportFormat.MediaFolder));
+
+        await using var db = await _database.ContextAsync();
+        var summaries = await db.ActivityEvents
+            .Where(a => a.ProjectId == _project.Id && a.Kind == ActivityType.Export)
+            .Select(a => a.Summary)
+            .ToListAsync();
+        Assert.Equal(["Exported 3 rows as Audio folder"], summaries);
+    }
 
     [Fact]
     public async Task TheAudiofolderPackageHoldsEachClipUnderItsClass()

@@ -93,6 +93,7 @@ public sealed class ExportFormatTests : IAsyncLifetime
         Assert.All(rows, r => Assert.Equal("Adelie", r.GetProperty("label").GetString()));
         Assert.All(rows, r => Assert.Equal(JsonValueKind.Number, r.GetProperty("round").ValueKind));
         Assert.All(rows, r => Assert.Equal(JsonValueKind.False, r.GetProperty("skipped").ValueKind));
+        Assert.Equal(Enumerable.Range(0, Notes.Length), rows.Select(r => r.GetProperty("Mass").GetInt32()));
         Assert.Equal(package.Manifest.Columns, rows[0].EnumerateObject().Select(p => p.Name));
     }
 
@@ -113,6 +114,9 @@ public sealed class ExportFormatTests : IAsyncLifetime
         var physical = reader.Metadata!.Schema.Skip(1).ToDictionary(e => e.Name, e => e);
         Assert.Equal(PhysicalType.BYTE_ARRAY, physical["Island"].Type);
         Assert.NotNull(physical["Island"].LogicalType!.STRING);
+        Assert.Equal(PhysicalType.DOUBLE, physical["Beak Length (mm)"].Type);
+        Assert.Equal(FieldRepetitionType.OPTIONAL, physical["Beak Length (mm)"].RepetitionType);
+        Assert.Equal(PhysicalType.DOUBLE, physical["Body Mass (g)"].Type);
         Assert.NotNull(physical["label"].LogicalType!.STRING);
         Assert.Equal(PhysicalType.INT64, physical["labeled_at"].Type);
         Assert.True(physical["labeled_at"].LogicalType!.TIMESTAMP!.IsAdjustedToUTC);
@@ -137,6 +141,10 @@ public sealed class ExportFormatTests : IAsyncLifetime
         Assert.All(labels, l => Assert.Contains(l, TestProjects.PenguinClasses));
         Assert.True(labels.Zip(predicted).Count(p => p.First == p.Second) >= 16, "The model fits its own labels.");
         Assert.All(probabilities, p => Assert.InRange(p!.Value, 0f, 1f));
+        var beaks = new double?[20];
+        await group.ReadAsync(Field(fields, "Beak Length (mm)"), beaks.AsMemory(), null);
+        Assert.All(beaks.OfType<double>(), b => Assert.InRange(b, 30, 60));
+        Assert.True(beaks.Count(b => b is null) <= 2, "Only the sample's unmeasured birds lack a beak length.");
     }
 
     private static DataField Field(IEnumerable<DataField> fields, string name) => fields.Single(f => f.Name == name);

@@ -2,12 +2,14 @@ using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using LabelStudio.Ml;
+using LabelStudio.Ml.Tabular;
 
 namespace LabelStudio.Core.Export.Writers;
 
 /// <summary>
-/// One JSON object per line with the same keys as the CSV columns: source values as strings
-/// (null when missing), decision fields as numbers, booleans and ISO 8601 times.
+/// One JSON object per line with the same keys as the CSV columns: source values typed by their
+/// column's kind (see <see cref="WriteSourceValue"/>), decision fields as numbers, booleans and
+/// ISO 8601 times.
 /// </summary>
 internal sealed class JsonLinesExportWriter : IExportWriter
 {
@@ -60,7 +62,7 @@ internal sealed class JsonLinesExportWriter : IExportWriter
         _json.WriteStartObject();
         for (var c = 0; c < _schema.SourceColumns.Count; c++)
         {
-            _json.WriteString(_schema.SourceColumns[c], record.Values[c]);
+            WriteSourceValue(_schema.SourceColumns[c], _schema.SourceKinds[c], record.Values[c]);
         }
         _json.WriteString(columns.Label, d.ClassName);
         _json.WriteBoolean(columns.Skipped, d.ClassName is null);
@@ -81,6 +83,31 @@ internal sealed class JsonLinesExportWriter : IExportWriter
             WriteNumberOrNull(columns.Features[i], record.Features is { } f && i < f.Length ? f[i] : null);
         }
         _json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Numbers and yes/no values as JSON numbers and booleans, dates, categories and text as the
+    /// imported string, missing values as null. A cell that does not read as its column's kind (an
+    /// earlier file may have typed the column otherwise) stays a string rather than being lost.
+    /// </summary>
+    private void WriteSourceValue(string name, ColumnKind kind, string? value)
+    {
+        if (SourceCell.IsMissing(value, kind))
+        {
+            _json.WriteNull(name);
+        }
+        else if (kind == ColumnKind.Number && SourceCell.Number(value) is { } number)
+        {
+            _json.WriteNumber(name, number);
+        }
+        else if (kind == ColumnKind.Boolean && SourceCell.Boolean(value) is { } flag)
+        {
+            _json.WriteBoolean(name, flag);
+        }
+        else
+        {
+            _json.WriteString(name, value);
+        }
     }
 
     private void WritePrediction(ExportedPrediction? prediction)

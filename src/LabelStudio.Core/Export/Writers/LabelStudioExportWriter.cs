@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LabelStudio.Ml.Tabular;
 
 namespace LabelStudio.Core.Export.Writers;
 
@@ -87,7 +88,7 @@ internal sealed class LabelStudioExportWriter : IExportWriter
             var column = _schema.SourceColumns[c];
             if (!IsTaskIdColumn(column))
             {
-                WriteDataValue(column, record.Values[c]);
+                WriteDataValue(column, _schema.SourceKinds[c], record.Values[c]);
             }
         }
         _json.WriteEndObject();
@@ -150,13 +151,13 @@ internal sealed class LabelStudioExportWriter : IExportWriter
     }
 
     /// <summary>Values of columns the import read as numbers go out as JSON numbers, as they came in.</summary>
-    private void WriteDataValue(string column, string? value)
+    private void WriteDataValue(string column, ColumnKind kind, string? value)
     {
         if (value is null)
         {
             _json.WriteNull(column);
         }
-        else if (_schema.NumberColumns.Contains(column) && IsJsonNumber(value))
+        else if (kind == ColumnKind.Number && IsJsonNumber(value))
         {
             _json.WritePropertyName(column);
             _json.WriteRawValue(value, skipInputValidation: true);

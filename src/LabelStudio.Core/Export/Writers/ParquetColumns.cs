@@ -1,4 +1,5 @@
 using LabelStudio.Ml;
+using LabelStudio.Ml.Tabular;
 using Parquet;
 using Parquet.Schema;
 
@@ -14,8 +15,7 @@ internal sealed class ParquetColumns
         var names = schema.Columns;
         for (var c = 0; c < schema.SourceColumns.Count; c++)
         {
-            var index = c;
-            _columns.Add(new TextColumn(schema.SourceColumns[c], r => r.Values[index]));
+            _columns.Add(SourceColumn(schema.SourceColumns[c], schema.SourceKinds[c], c));
         }
 
         _columns.Add(new TextColumn(names.Label, r => r.Decision.ClassName));
@@ -86,6 +86,23 @@ internal sealed class ParquetColumns
         Count = 0;
     }
 
+    /// <summary>
+    /// Numbers as nullable doubles, yes/no values as nullable booleans, dates as UTC timestamps,
+    /// categories and text as strings. Missing values, missing markers and cells that do not read as
+    /// the column's kind are null.
+    /// </summary>
+    private static Column SourceColumn(string name, ColumnKind kind, int index) => kind switch
+    {
+        ColumnKind.Number => new NullableColumn<double>(
+            new DataField<double?>(name), r => SourceCell.Number(r.Values[index])),
+        ColumnKind.Boolean => new NullableColumn<bool>(
+            new DataField<bool?>(name), r => SourceCell.Boolean(r.Values[index])),
+        ColumnKind.Date => new NullableColumn<DateTime>(
+            new DateTimeDataField(name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, isNullable: true),
+            r => SourceCell.Date(r.Values[index])),
+        _ => new TextColumn(name, r => r.Values[index]),
+    };
+
     private abstract class Column
     {
         public abstract DataField Field { get; }
@@ -126,12 +143,17 @@ internal sealed class ParquetColumns
         public override void Clear() => _values.Clear();
     }
 
-    private sealed class NullableColumn<T>(string name, Func<ExportRecord, T?> value) : Column
+    private sealed class NullableColumn<T>(DataField dataField, Func<ExportRecord, T?> value) : Column
         where T : struct
     {
         private readonly List<T?> _values = [];
 
-        public override DataField Field { get; } = new DataField<T?>(name);
+        public NullableColumn(string name, Func<ExportRecord, T?> value)
+            : this(new DataField<T?>(name), value)
+        {
+        }
+
+        public override DataField Field => dataField;
 
         public override void Add(ExportRecord record) => _values.Add(value(record));
 

@@ -6,7 +6,8 @@ using Parquet.Schema;
 namespace LabelStudio.Core.Export.Writers;
 
 /// <summary>
-/// Parquet with typed columns: source values as strings, the decision as strings, integers,
+/// Parquet with typed columns: source values by their column's kind (numbers as doubles, yes/no as
+/// booleans, dates as UTC timestamps, the rest as strings), the decision as strings, integers,
 /// doubles, booleans and a UTC timestamp, probabilities and features as floats. Rows are written
 /// in row groups of <see cref="RowGroupSize"/>, so only one group is held in memory. Parquet needs
 /// a seekable stream, so the file is built in the scratch folder and then copied into the package.

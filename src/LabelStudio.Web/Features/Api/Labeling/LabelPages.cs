@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.ImportJobs;
 using LabelStudio.Core.Items;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,10 @@ internal sealed class LabelPages(IDbContextFactory<AppDbContext> contexts)
 {
     public const int MaxLimit = 1000;
 
-    /// <summary>Events after the id <paramref name="after"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// Events after the id <paramref name="after"/>, oldest first, at most <paramref name="limit"/>.
+    /// Labels that came with a file are named as exports name them.
+    /// </summary>
     public async Task<LabelPageResponse> PageAsync(
         int projectId, long after, int limit, CancellationToken cancellationToken)
     {
@@ -26,7 +30,9 @@ internal sealed class LabelPages(IDbContextFactory<AppDbContext> contexts)
                 db.Items.Where(i => i.Id == e.ItemId).Select(i => i.ExternalId).First(),
                 e.Kind,
                 db.LabelClasses.Where(c => c.Id == e.ClassId).Select(c => c.Name).FirstOrDefault(),
-                db.Users.Where(u => u.Id == e.UserId).Select(u => u.Email).FirstOrDefault() ?? e.UserId,
+                e.UserId == ImportedLabels.UserId
+                    ? ImportedLabels.AnnotatorName
+                    : db.Users.Where(u => u.Id == e.UserId).Select(u => u.Email).FirstOrDefault() ?? e.UserId,
                 e.Comment,
                 e.CreatedAt,
                 e.SecondsSpent,
