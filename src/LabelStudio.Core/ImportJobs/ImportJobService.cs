@@ -69,8 +69,10 @@ public sealed class ImportJobService(
         try
         {
             var table = await ImportFiles.ParseAsync(dataDirectory, job, progress, cancellationToken);
+            var classes = await ClassNamesAsync(job.ProjectId, cancellationToken);
             return new ImportPreview(job.FileName, table.Format.ToString(), table.Rows.Count,
-                ColumnTypeInference.Infer(table), table.Rows.Take(PreviewRows).ToList(), []);
+                ColumnTypeInference.Infer(table), table.Rows.Take(PreviewRows).ToList(), [],
+                ColumnProposal.For(table, classes));
         }
         catch (ImportFailedException failure)
         {
@@ -87,10 +89,15 @@ public sealed class ImportJobService(
         var job = await GetAsync(jobId, cancellationToken)
             ?? throw new InvalidOperationException($"Import {jobId} does not exist.");
         var table = await ImportFiles.ParseAsync(dataDirectory, job, progress: null, cancellationToken);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var classes = await db.LabelClasses.Where(c => c.ProjectId == job.ProjectId).Select(c => c.Name)
-            .ToListAsync(cancellationToken);
+        var classes = await ClassNamesAsync(job.ProjectId, cancellationToken);
         return ImportPlanValidator.Validate(table, plan, classes);
+    }
+
+    private async Task<List<string>> ClassNamesAsync(int projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.LabelClasses.Where(c => c.ProjectId == projectId).Select(c => c.Name)
+            .ToListAsync(cancellationToken);
     }
 
     public Task StartAsync(int jobId, ImportRequest request, CancellationToken cancellationToken) =>
