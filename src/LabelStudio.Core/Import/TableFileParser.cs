@@ -35,6 +35,7 @@ public static class TableFileParser
         var prefix = await ReadPrefixAsync(stream, ct);
         var isWholeFile = prefix.Length < SniffBytes;
         var encoding = await ChooseEncodingAsync(stream, prefix, isWholeFile, options, ct);
+        BinaryFileCheck.ThrowIfBinary(fileName, prefix, encoding.Encoding);
         var sample = DecodeSample(encoding, prefix, isWholeFile);
 
         var kind = options.Format ?? FormatOf(fileName, sample);
