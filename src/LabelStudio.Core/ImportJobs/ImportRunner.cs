@@ -62,14 +62,14 @@ public sealed partial class ImportRunner(
                 : await ImportMediaAsync(job, kind, progress, cancellationToken);
             LogImported(job.ProjectId, imported, job.FileName);
             await activity.RecordAsync(job.ProjectId, ActivityType.Import, job.CreatedById,
-                $"Imported {job.FileName}: {imported:N0} items", cancellationToken);
+                $"Imported {job.FileName}: {Counted.Of(imported, "item")}", cancellationToken);
         }
         catch (ImportFailedException failure)
         {
             LogRejected(job.ProjectId, job.FileName, failure.Errors.Count);
             await FailAsync(jobId, failure.Errors);
             await activity.RecordAsync(job.ProjectId, ActivityType.Import, job.CreatedById,
-                $"Import of {job.FileName} refused: {failure.Errors.Count:N0} problems, nothing written",
+                $"Import of {job.FileName} refused: {Counted.Of(failure.Errors.Count, "problem")}, nothing written",
                 CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -108,7 +108,7 @@ public sealed partial class ImportRunner(
             contexts, job.ProjectId, table, plan, validation, cancellationToken);
 
         // 4. Write it all at once.
-        await progress.ReportAsync(0.7, $"Writing {batch.Rows.Count:N0} items", cancellationToken);
+        await progress.ReportAsync(0.7, $"Writing {Counted.Of(batch.Rows.Count, "item")}", cancellationToken);
         var writing = Stopwatch.StartNew();
         await writer.WriteAsync(job, batch, validation.UnknownClasses.Select(c => c.Name).ToList(), cancellationToken);
         featureStore.Invalidate(job.ProjectId);
