@@ -5,6 +5,7 @@ using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Features;
 using LabelStudio.Core.Import;
 using LabelStudio.Core.Media;
+using LabelStudio.Core.Projects;
 using LabelStudio.Core.Storage;
 using LabelStudio.Core.Teams;
 using LabelStudio.Core.Training;
@@ -100,6 +101,13 @@ public sealed partial class ImportRunner(
         if (validation.Errors.Count > 0 || (validation.UnknownClasses.Count > 0 && !request.AddMissingClasses))
         {
             throw new ImportFailedException([.. validation.Errors, .. validation.UnknownClassErrors()]);
+        }
+        var classLimits = ProjectRules.ClassLimitProblems(classes.Count, validation.UnknownClasses.Select(c => c.Name))
+            .Select(problem => new ImportError(table.FileName, null, plan.LabelColumn, $"new classes: {problem}"))
+            .ToList();
+        if (classLimits.Count > 0)
+        {
+            throw new ImportFailedException(classLimits);
         }
 
         // 3. Featurize every item of the project, old and new, on one scale.
