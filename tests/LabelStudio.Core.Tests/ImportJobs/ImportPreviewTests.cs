@@ -31,7 +31,8 @@ public sealed class ImportPreviewTests : IAsyncLifetime
 
         var preview = await PreviewAsync("tasks.json", tasks);
 
-        Assert.Equal(new ColumnProposal("id", "label"), preview.Proposed);
+        Assert.Equal(("id", "label"), (preview.Proposed.IdColumn, preview.Proposed.LabelColumn));
+        Assert.Contains("Label Studio", preview.Proposed.Reason);
     }
 
     [Fact]
@@ -39,7 +40,8 @@ public sealed class ImportPreviewTests : IAsyncLifetime
     {
         var preview = await PreviewAsync("notes.csv", "Id,Note,Verdict\nn1,red,keep\nn2,blue,\nn3,green,Drop\n");
 
-        Assert.Equal(new ColumnProposal(null, "Verdict"), preview.Proposed);
+        Assert.Equal((null, "Verdict"), (preview.Proposed.IdColumn, preview.Proposed.LabelColumn));
+        Assert.Contains("one of the project's classes", preview.Proposed.Reason);
     }
 
     [Fact]
@@ -48,6 +50,21 @@ public sealed class ImportPreviewTests : IAsyncLifetime
         var preview = await PreviewAsync("notes.csv", "Id,Note,class\nn1,red,3B\nn2,blue,Keep\n");
 
         Assert.Equal(ColumnProposal.None, preview.Proposed);
+    }
+
+    [Fact]
+    public async Task AColumnNamedLikeTheLastImportsLabelColumnIsProposedWithItsMode()
+    {
+        var plan = new TableImportPlan(["Note"], "Id", "Verdict", LabelMode.HiddenGroundTruth);
+        await _database.ImportCsvAsync(_project.Id, "Id,Note,Verdict\nn1,red,Keep\n", plan);
+
+        var preview = await PreviewAsync("more.csv", "Id,Note,verdict\nn2,blue,unsure\n");
+
+        var proposed = preview.Proposed;
+        Assert.Equal(
+            (null, "verdict", LabelMode.HiddenGroundTruth),
+            (proposed.IdColumn, proposed.LabelColumn, proposed.LabelMode));
+        Assert.Contains("last import", proposed.Reason);
     }
 
     private async Task<ImportPreview> PreviewAsync(string fileName, string content)
