@@ -93,7 +93,8 @@ internal static class ImportCommand
                 ? job?.Message ?? "the import did not run"
                 : string.Join(Environment.NewLine, errors.Select(e => e.ToString())));
         }
-        await console.WriteLineAsync($"{args.File}: imported {table.Rows.Count:N0} items into project {projectId}");
+        var imported = Counted.Of(table.Rows.Count, "item");
+        await console.WriteLineAsync($"{args.File}: imported {imported} into project {projectId}");
     }
 
     private static async Task<ParsedTable> ParseAsync(string path, CancellationToken ct)

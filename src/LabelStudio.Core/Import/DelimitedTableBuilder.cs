@@ -32,6 +32,19 @@ internal sealed class DelimitedTableBuilder(ErrorCollector errors)
 
     public ParsedTable Build(string fileName, DetectedFormat format)
     {
+        // A file already found bad (an unclosed quote swallows every row after it) needs no guess at why
+        // it looks empty: that guess would only be a false second error.
+        if (!errors.HasErrors)
+        {
+            CheckHasRows();
+        }
+
+        errors.ThrowIfAny();
+        return new ParsedTable(fileName, _header!, _rows, format);
+    }
+
+    private void CheckHasRows()
+    {
         if (_header is null)
         {
             errors.Add(null, null, "the file is empty");
@@ -40,8 +53,5 @@ internal sealed class DelimitedTableBuilder(ErrorCollector errors)
         {
             errors.Add(_headerLine, null, "the file has a header but no data rows");
         }
-
-        errors.ThrowIfAny();
-        return new ParsedTable(fileName, _header!, _rows, format);
     }
 }

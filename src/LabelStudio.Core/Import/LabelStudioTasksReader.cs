@@ -38,32 +38,56 @@ internal static class LabelStudioTasksReader
         return new ParsedTable(fileName, columns, rows, format);
     }
 
+    /// <summary>
+    /// Reads an array of tasks, as Label Studio exports them, or bare task objects: one alone, or one
+    /// per line as in its JSON lines export.
+    /// </summary>
     private static void ReadTasks(byte[] bytes, List<LabelStudioTask> tasks, ErrorCollector errors)
     {
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowMultipleValues = true };
+        var reader = new Utf8JsonReader(bytes, options);
         var lines = new LineCounter(bytes);
+        var number = 0;
         try
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            if (!reader.Read() || reader.TokenType is not (JsonTokenType.StartArray or JsonTokenType.StartObject))
             {
-                errors.Add(1, null, "a Label Studio export must be a JSON array of tasks");
+                errors.Add(1, null, "a Label Studio file must hold a JSON array of tasks, or task objects");
                 return;
             }
-            var number = 0;
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                do
+                {
+                    ReadTask(ref reader, ++number, lines, tasks, errors);
+                }
+                while (!errors.IsFull && reader.Read());
+                return;
+            }
+
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray && !errors.IsFull)
             {
-                number++;
-                var line = lines.LineAt(reader.TokenStartIndex);
-                using var task = JsonDocument.ParseValue(ref reader);
-                if (LabelStudioTask.Read(task.RootElement, number, line, errors) is { } read)
-                {
-                    tasks.Add(read);
-                }
+                ReadTask(ref reader, ++number, lines, tasks, errors);
+            }
+            if (reader.TokenType == JsonTokenType.EndArray && reader.Read())
+            {
+                errors.Add(lines.LineAt(reader.TokenStartIndex), null, "the file goes on after its array of tasks");
             }
         }
         catch (JsonException e)
         {
-            errors.Add((e.LineNumber ?? 0) + 1, null, $"this is not valid JSON: {e.Message}");
+            errors.Add((e.LineNumber ?? 0) + 1, null, JsonErrors.Describe(bytes, e));
+        }
+    }
+
+    private static void ReadTask(
+        ref Utf8JsonReader reader, int number, LineCounter lines, List<LabelStudioTask> tasks, ErrorCollector errors)
+    {
+        var line = lines.LineAt(reader.TokenStartIndex);
+        using var task = JsonDocument.ParseValue(ref reader);
+        if (LabelStudioTask.Read(task.RootElement, number, line, errors) is { } read)
+        {
+            tasks.Add(read);
         }
     }
 

@@ -35,6 +35,7 @@ public static class TableFileParser
         var prefix = await ReadPrefixAsync(stream, ct);
         var isWholeFile = prefix.Length < SniffBytes;
         var encoding = await ChooseEncodingAsync(stream, prefix, isWholeFile, options, ct);
+        BinaryFileCheck.ThrowIfBinary(fileName, prefix, encoding.Encoding);
         var sample = DecodeSample(encoding, prefix, isWholeFile);
 
         var kind = options.Format ?? FormatOf(fileName, sample);
@@ -111,22 +112,28 @@ public static class TableFileParser
     private static TableFileFormat FormatOf(string fileName, string sample)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (extension is ".jsonl" or ".ndjson")
-        {
-            return TableFileFormat.JsonLines;
-        }
-
+        var start = sample.TrimStart();
         if (extension is ".csv" or ".tsv" or ".tab" or ".psv")
         {
             return TableFileFormat.Delimited;
         }
 
-        // A JSON array is a Label Studio export; a JSON lines file starts with an object.
-        if (extension == ".json" || sample.TrimStart().StartsWith('['))
+        // Objects are JSON lines unless they are Label Studio tasks: a lone task, or one per line.
+        if (start.StartsWith('{'))
         {
-            return sample.TrimStart().StartsWith('{') ? TableFileFormat.JsonLines : TableFileFormat.LabelStudioJson;
+            return LabelStudioTaskSniffer.StartsWithTask(start)
+                ? TableFileFormat.LabelStudioJson
+                : TableFileFormat.JsonLines;
         }
 
-        return sample.TrimStart().StartsWith('{') ? TableFileFormat.JsonLines : TableFileFormat.Delimited;
+        if (extension is ".jsonl" or ".ndjson")
+        {
+            return TableFileFormat.JsonLines;
+        }
+
+        // A JSON array is a Label Studio export.
+        return extension == ".json" || start.StartsWith('[')
+            ? TableFileFormat.LabelStudioJson
+            : TableFileFormat.Delimited;
     }
 }

@@ -69,8 +69,11 @@ public sealed class ImportJobService(
         try
         {
             var table = await ImportFiles.ParseAsync(dataDirectory, job, progress, cancellationToken);
+            var classes = await ClassNamesAsync(job.ProjectId, cancellationToken);
+            var lastImport = await LastLabelColumnAsync(job.ProjectId, cancellationToken);
             return new ImportPreview(job.FileName, table.Format.ToString(), table.Rows.Count,
-                ColumnTypeInference.Infer(table), table.Rows.Take(PreviewRows).ToList(), []);
+                ColumnTypeInference.Infer(table), table.Rows.Take(PreviewRows).ToList(), [],
+                ColumnProposal.For(table, classes, lastImport));
         }
         catch (ImportFailedException failure)
         {
@@ -87,10 +90,28 @@ public sealed class ImportJobService(
         var job = await GetAsync(jobId, cancellationToken)
             ?? throw new InvalidOperationException($"Import {jobId} does not exist.");
         var table = await ImportFiles.ParseAsync(dataDirectory, job, progress: null, cancellationToken);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var classes = await db.LabelClasses.Where(c => c.ProjectId == job.ProjectId).Select(c => c.Name)
-            .ToListAsync(cancellationToken);
+        var classes = await ClassNamesAsync(job.ProjectId, cancellationToken);
         return ImportPlanValidator.Validate(table, plan, classes);
+    }
+
+    /// <summary>How the project's last successful table import used its label column, if it had one.</summary>
+    private async Task<ColumnProposal?> LastLabelColumnAsync(int projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var planJson = await db.ImportJobs
+            .Where(j => j.ProjectId == projectId && j.Status == JobStatus.Succeeded && j.PlanJson != null)
+            .OrderByDescending(j => j.Id)
+            .Select(j => j.PlanJson)
+            .FirstOrDefaultAsync(cancellationToken);
+        var plan = planJson is null ? null : ImportRequest.FromJson(planJson).Plan;
+        return plan?.LabelColumn is { } label ? new ColumnProposal(null, label, LabelMode: plan.LabelMode) : null;
+    }
+
+    private async Task<List<string>> ClassNamesAsync(int projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.LabelClasses.Where(c => c.ProjectId == projectId).Select(c => c.Name)
+            .ToListAsync(cancellationToken);
     }
 
     public Task StartAsync(int jobId, ImportRequest request, CancellationToken cancellationToken) =>

@@ -5,6 +5,7 @@ using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Features;
 using LabelStudio.Core.Import;
 using LabelStudio.Core.Media;
+using LabelStudio.Core.Projects;
 using LabelStudio.Core.Storage;
 using LabelStudio.Core.Teams;
 using LabelStudio.Core.Training;
@@ -62,14 +63,14 @@ public sealed partial class ImportRunner(
                 : await ImportMediaAsync(job, kind, progress, cancellationToken);
             LogImported(job.ProjectId, imported, job.FileName);
             await activity.RecordAsync(job.ProjectId, ActivityType.Import, job.CreatedById,
-                $"Imported {job.FileName}: {imported:N0} items", cancellationToken);
+                $"Imported {job.FileName}: {Counted.Of(imported, "item")}", cancellationToken);
         }
         catch (ImportFailedException failure)
         {
             LogRejected(job.ProjectId, job.FileName, failure.Errors.Count);
             await FailAsync(jobId, failure.Errors);
             await activity.RecordAsync(job.ProjectId, ActivityType.Import, job.CreatedById,
-                $"Import of {job.FileName} refused: {failure.Errors.Count:N0} problems, nothing written",
+                $"Import of {job.FileName} refused: {Counted.Of(failure.Errors.Count, "problem")}, nothing written",
                 CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -101,6 +102,13 @@ public sealed partial class ImportRunner(
         {
             throw new ImportFailedException([.. validation.Errors, .. validation.UnknownClassErrors()]);
         }
+        var classLimits = ProjectRules.ClassLimitProblems(classes.Count, validation.UnknownClasses.Select(c => c.Name))
+            .Select(problem => new ImportError(table.FileName, null, plan.LabelColumn, $"new classes: {problem}"))
+            .ToList();
+        if (classLimits.Count > 0)
+        {
+            throw new ImportFailedException(classLimits);
+        }
 
         // 3. Featurize every item of the project, old and new, on one scale.
         await progress.ReportAsync(0.5, "Computing features", cancellationToken);
@@ -108,7 +116,7 @@ public sealed partial class ImportRunner(
             contexts, job.ProjectId, table, plan, validation, cancellationToken);
 
         // 4. Write it all at once.
-        await progress.ReportAsync(0.7, $"Writing {batch.Rows.Count:N0} items", cancellationToken);
+        await progress.ReportAsync(0.7, $"Writing {Counted.Of(batch.Rows.Count, "item")}", cancellationToken);
         var writing = Stopwatch.StartNew();
         await writer.WriteAsync(job, batch, validation.UnknownClasses.Select(c => c.Name).ToList(), cancellationToken);
         featureStore.Invalidate(job.ProjectId);

@@ -1,6 +1,7 @@
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Features;
+using LabelStudio.Core.Import;
 using LabelStudio.Core.Labeling;
 using LabelStudio.Core.Items;
 using LabelStudio.Core.Projects;
@@ -48,7 +49,7 @@ public sealed class ImportWriter(
             .SetProperty(x => x.Status, JobStatus.Succeeded)
             .SetProperty(x => x.Progress, 1)
             .SetProperty(x => x.ImportedCount, itemIds.Count)
-            .SetProperty(x => x.Message, $"Imported {itemIds.Count:N0} items")
+            .SetProperty(x => x.Message, $"Imported {Counted.Of(itemIds.Count, "item")}")
             .SetProperty(x => x.CompletedAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -65,7 +65,8 @@ public sealed class MediaImportRunner(
             }
 
             // 3. Move the files into place and write the items in one transaction.
-            await progress.ReportAsync(0.9, $"Writing {processed.Count:N0} {rules.Plural}", cancellationToken);
+            var writing = $"Writing {Counted.Of(processed.Count, rules.Singular, rules.Plural)}";
+            await progress.ReportAsync(0.9, writing, cancellationToken);
             var names = await ItemNamesAsync(job.ProjectId, cancellationToken);
             var rows = processed.Select(p => ToRow(p.File, p.Media, request, manifest, names)).ToList();
             await writer.WriteAsync(job, kind, staging, rows, manifest.ExtraColumns, rejected, cancellationToken);

@@ -80,10 +80,9 @@ public sealed class MediaImportWriter(
         var unlabeled = await InsertAsync(db, project, rows, jobFolder, firstOrdinal, cancellationToken);
         await AppendToQueueAsync(db, project, unlabeled, cancellationToken);
 
-        var noun = MediaKindRules.For(kind).Plural;
-        var message = skipped.Count == 0
-            ? $"Imported {rows.Count:N0} {noun}"
-            : $"Imported {rows.Count:N0} {noun}; skipped {skipped.Count:N0} bad files";
+        var rules = MediaKindRules.For(kind);
+        var imported = $"Imported {Counted.Of(rows.Count, rules.Singular, rules.Plural)}";
+        var message = skipped.Count == 0 ? imported : $"{imported}; skipped {Counted.Of(skipped.Count, "bad file")}";
         var now = clock.GetUtcNow();
         await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(j => j
             .SetProperty(x => x.Status, JobStatus.Succeeded)

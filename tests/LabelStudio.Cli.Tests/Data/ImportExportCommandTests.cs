@@ -86,6 +86,24 @@ public sealed class ImportExportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ASingleTaskObjectImportsAsOneItem()
+    {
+        var data = Directory.CreateDirectory(_folder.File("data")).FullName;
+        var task = _folder.Write("task.json", """
+            {"id": 9, "data": {"text": "alone", "stars": 3}, "annotations": [{"result": [
+                {"type": "choices", "value": {"choices": ["pos"]}}]}]}
+            """);
+
+        await CliRun.RunAsync("import", "--data-dir", data, "--file", _folder.Write("tasks.json", Tasks),
+            "--new-project", "Reviews");
+
+        var run = await CliRun.RunAsync("import", "--data-dir", data, "--file", task, "--project", "Reviews");
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+        Assert.EndsWith("task.json: imported 1 item into project 1", run.OutputLines.Last());
+    }
+
+    [Fact]
     public async Task ABadFileForANewProjectLeavesNoProjectBehind()
     {
         var data = Directory.CreateDirectory(_folder.File("data")).FullName;

@@ -24,6 +24,15 @@ public sealed class ParseErrorTests
     }
 
     [Fact]
+    public async Task UnclosedQuoteIsTheOnlyErrorReported()
+    {
+        var failure = await TestFiles.FailAsync("Id,Note\n1,\"never closed\n2,b\n");
+
+        var error = Assert.Single(failure.Errors);
+        Assert.Equal("test.csv, line 2: a quoted field opens on this line and is never closed", error.ToString());
+    }
+
+    [Fact]
     public async Task RaggedRowIsRejectedWithItsLine()
     {
         var text = "Id,Species,Sex\n1,Adelie,MALE\n2,Gentoo\n3,Adelie,FEMALE\n";

@@ -41,6 +41,15 @@ public sealed class ImportJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OneRowIsReportedAsOneItem()
+    {
+        var job = await ImportAsync("notes.csv", Utf8("Id,Note,Size\nn1,alone,1\n"));
+
+        await AssertImportedAsync(job, 1);
+        Assert.Equal("Imported 1 item", job.Message);
+    }
+
+    [Fact]
     public async Task SemicolonSeparatedFileIsSplitOnSemicolons()
     {
         var csv = "Id;Note;Size\nn1;red, round;2.5\nn2;blue;3\nn3;green;4.25\n";

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Import;
+using LabelStudio.Core.ImportJobs;
 using LabelStudio.Core.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -182,6 +183,19 @@ public sealed class ImportRejectionTests : IAsyncLifetime
             "birds.csv, line 3, column 'Id': The id 'b1' is already used by an item of this project.",
             job.Message);
         Assert.Equal(before, await ProjectSnapshot.TakeAsync(_database, _project.Id));
+    }
+
+    [Fact]
+    public async Task ZipArchiveSentAsAnApiClientWouldIsRefusedByNameAndImportsNothing()
+    {
+        var request = new ImportRequest(new TableImportPlan([], null, null), false, FeaturesFromFile: true);
+        byte[] zip = [.. "PK\u0003\u0004"u8, .. Enumerable.Repeat((byte)'x', 5000)];
+
+        var job = await _database.ImportAsync(_project.Id, "good.zip", zip, request);
+
+        Assert.Equal((JobStatus.Failed, 0), (job.Status, job.ImportedCount));
+        Assert.StartsWith("good.zip: this is a ZIP archive, not a text table; table projects take CSV", job.Message);
+        Assert.Equal(_empty, await ProjectSnapshot.TakeAsync(_database, _project.Id));
     }
 
     private Task<ImportJob> ImportAsync(string csv, TableImportPlan? plan = null) =>

@@ -46,6 +46,34 @@ public sealed class ColumnChoicesTests : ComponentTestBase
         Assert.Empty(page.FindAll("#label-hint"));
     }
 
+    [Fact]
+    public void LabelStudioTasksStartWithTheirIdAndLabelColumnsChosen()
+    {
+        var profiles = Choices("id", "text", "label").Select(c => c.Profile).ToList();
+        var preview = new ImportPreview("tasks.json", "Label Studio tasks, utf-8", 13, profiles, [], [],
+            new ColumnProposal("id", "label", "Label Studio exports put the task id and answer there"));
+
+        var columns = ImportChoices.From(preview);
+        var page = Render<ColumnChoices>(p => p.Add(c => c.Preview, preview).Add(c => c.Columns, columns));
+
+        Assert.Equal([ColumnRole.Id, ColumnRole.Feature, ColumnRole.Label], columns.Select(c => c.Role));
+        Assert.Equal(LabelMode.ImportAsLabels, ImportChoices.ToPlan(columns, LabelMode.ImportAsLabels).LabelMode);
+        Assert.Equal("label", ImportChoices.ToPlan(columns, LabelMode.ImportAsLabels).LabelColumn);
+        Assert.Empty(page.FindAll("#label-hint"));
+        Assert.Contains("because Label Studio exports", page.Find("#label-proposal").TextContent);
+    }
+
+    [Fact]
+    public void AProposedLabelColumnLeavesTheIdGuessAlone()
+    {
+        var profiles = Choices("row_id", "f1", "Verdict").Select(c => c.Profile).ToList();
+        var preview = new ImportPreview("x.csv", "Csv", 10, profiles, [], [], new ColumnProposal(null, "Verdict"));
+
+        var columns = ImportChoices.From(preview);
+
+        Assert.Equal([ColumnRole.Id, ColumnRole.Feature, ColumnRole.Label], columns.Select(c => c.Role));
+    }
+
     private static List<ColumnChoice> Choices(params string[] names) =>
         [.. names.Select(n => new ColumnChoice(new ColumnProfile(n, ColumnKind.Category, 3, 0, ["a", "b"])))];
 

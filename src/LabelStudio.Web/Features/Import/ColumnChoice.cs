@@ -1,4 +1,5 @@
 using LabelStudio.Core.Import;
+using LabelStudio.Core.ImportJobs;
 using LabelStudio.Core.Items;
 using LabelStudio.Ml.Tabular;
 
@@ -37,6 +38,25 @@ public sealed class ColumnChoice(ColumnProfile profile)
 /// <summary>The import page's choices, turned into the plan the importer checks.</summary>
 public static class ImportChoices
 {
+    /// <summary>
+    /// One choice per column, starting from the id and label columns the file names (a Label Studio
+    /// export's task id and answers, a column holding only the project's classes) so they never
+    /// silently become features.
+    /// </summary>
+    public static List<ColumnChoice> From(ImportPreview preview)
+    {
+        var columns = preview.Columns.Select(p => new ColumnChoice(p)).ToList();
+        foreach (var (name, role) in new[]
+            { (preview.Proposed.IdColumn, ColumnRole.Id), (preview.Proposed.LabelColumn, ColumnRole.Label) })
+        {
+            if (columns.FirstOrDefault(c => c.Profile.Name == name) is { } proposed)
+            {
+                SetRole(columns, proposed, role);
+            }
+        }
+        return columns;
+    }
+
     /// <summary>A column to suggest as the label column: only while none is chosen and it is still a feature.</summary>
     public static ColumnChoice? SuggestedLabel(IReadOnlyList<ColumnChoice> columns) =>
         columns.Any(c => c.Role == ColumnRole.Label)

@@ -126,7 +126,7 @@ public sealed class AudioImportTests : IAsyncLifetime
 
         Assert.Equal(JobStatus.Succeeded, job.Status);
         Assert.Equal(["en/b.wav", "fr/c.mp3"], job.Rejections().Select(r => r.FileName).Order());
-        Assert.Equal("Imported 1 clips; skipped 2 bad files", job.Message);
+        Assert.Equal("Imported 1 clip; skipped 2 bad files", job.Message);
         await using var db = await _database.ContextAsync();
         var item = await db.Items.SingleAsync();
         Assert.Equal(("en", null), (item.GroundTruth, item.CurrentClassId));
