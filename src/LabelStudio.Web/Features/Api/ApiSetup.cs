@@ -47,6 +47,9 @@ internal static class ApiSetup
     public static void UseApiStatusProblems(this WebApplication app) =>
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 
+    /// <summary>Failures inside API endpoints answer problems, never the pages' error screen.</summary>
+    public static void UseApiExceptionProblems(this WebApplication app) => ApiExceptionProblems.Use(app);
+
     /// <summary>The Server-Timing header on API answers; before authentication, so the token check is timed.</summary>
     public static void UseApiServerTiming(this WebApplication app) => ApiServerTiming.Use(app);
 

@@ -44,9 +44,10 @@ internal static class ImportsApi
         }
 
         var limit = storage.Value.MaxUploadBytes;
+        var tooLarge = ApiProblems.TooLarge($"Import files are limited to {limit / (1024 * 1024)} MB.");
         if (http.Request.ContentLength > limit)
         {
-            return ApiProblems.TooLarge($"Import files are limited to {limit / (1024 * 1024)} MB.");
+            return tooLarge;
         }
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
         {
@@ -63,9 +64,14 @@ internal static class ImportsApi
             return TypedResults.Accepted(
                 $"{ApiSetup.Prefix}/projects/{projectId}/imports/{job.Id}", ImportJobResponse.From(queued));
         }
-        catch (ImportFailedException tooLarge)
+        catch (ImportFailedException overLimit)
         {
-            return ApiProblems.TooLarge(tooLarge.Errors[0].Message);
+            return ApiProblems.TooLarge(overLimit.Errors[0].Message);
+        }
+        catch (BadHttpRequestException refused) when (refused.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A chunked body has no length to refuse up front: the server's limit stops it mid-copy.
+            return tooLarge;
         }
     }
 
