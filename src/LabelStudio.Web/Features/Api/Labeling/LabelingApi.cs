@@ -106,8 +106,8 @@ internal static class LabelingApi
 
     private static async Task<IResult> ListAsync(
         int projectId,
-        long? after,
-        int? limit,
+        string? after,
+        string? limit,
         HttpContext http,
         ProjectGate gate,
         LabelPages pages,
@@ -117,12 +117,20 @@ internal static class LabelingApi
         {
             return problem;
         }
-        if (limit is < 1 or > LabelPages.MaxLimit)
+        // Read by hand: a value the framework cannot bind would be refused with no word on which one.
+        var errors = new Dictionary<string, string[]>();
+        var afterId = ApiQuery.WholeNumber(after, nameof(after), errors) ?? 0;
+        var pageSize = ApiQuery.WholeNumber(limit, nameof(limit), errors) ?? 100;
+        if (!errors.ContainsKey(nameof(limit)) && pageSize is < 1 or > LabelPages.MaxLimit)
         {
-            return ApiProblems.Invalid("limit", $"limit must be between 1 and {LabelPages.MaxLimit}.");
+            errors[nameof(limit)] = [$"limit must be between 1 and {LabelPages.MaxLimit}."];
+        }
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors);
         }
 
-        return TypedResults.Ok(await pages.PageAsync(projectId, after ?? 0, limit ?? 100, cancellationToken));
+        return TypedResults.Ok(await pages.PageAsync(projectId, afterId, (int)pageSize, cancellationToken));
     }
 
     private static LabelResponse ToResponse(
