@@ -98,6 +98,10 @@ internal static class LabelingApi
             return ApiProblems.Conflict(
                 $"{refused.Message} Ask for another with POST {ApiSetup.Prefix}/projects/{projectId}/next.");
         }
+        catch (LabelingException refused) when (refused.WrongLease)
+        {
+            return ApiProblems.Invalid("leaseId", refused.Message);
+        }
         catch (LabelingException refused)
         {
             return ApiProblems.Invalid("itemId", refused.Message);
