@@ -60,6 +60,20 @@ public sealed class ApiRequestProblemsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task TheOpenApiDocumentStillGivesThePagingParametersAsIntegers()
+    {
+        using var client = fixture.App.CreateClient();
+
+        var document = await (await client.GetAsync("/api/v1/openapi.json")).JsonAsync(HttpStatusCode.OK);
+
+        var parameters = document.GetProperty("paths").GetProperty("/api/v1/projects/{projectId}/labels")
+            .GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
+        Assert.Equal("integer", parameters["after"].GetProperty("type").GetString());
+        Assert.Equal("integer", parameters["limit"].GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task AWrongContentTypeSaysWhichOneIsExpected()
     {
         using var client = await fixture.ClientAsync(ApiFixture.DataScientist);

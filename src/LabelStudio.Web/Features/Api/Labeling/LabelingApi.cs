@@ -4,6 +4,8 @@ using LabelStudio.Core.Labeling;
 using LabelStudio.Core.Projects;
 using LabelStudio.Web.Features.Access;
 using LabelStudio.Web.Features.Api.Authentication;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace LabelStudio.Web.Features.Api.Labeling;
 
@@ -22,6 +24,7 @@ internal static class LabelingApi
             .WithSummary("Labels or skips an item; 409 when the item moved on without you.");
         api.MapGet("/projects/{projectId:int}/labels", ListAsync)
             .Produces<LabelPageResponse>()
+            .AddOpenApiOperationTransformer(DocumentPagingAsync)
             .WithSummary("Label events, oldest first, paged by 'after' (the last id seen) and 'limit'.");
     }
 
@@ -136,6 +139,24 @@ internal static class LabelingApi
 
         return TypedResults.Ok(await pages.PageAsync(projectId, afterId, (int)pageSize, cancellationToken));
     }
+
+    /// <summary>The paging values are read as text to name a bad one; the document still says what they take.</summary>
+    private static Task DocumentPagingAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+        {
+            (parameter.Description, parameter.Schema) = parameter.Name switch
+            {
+                "after" => ("The last label event id seen; 0 or absent for the first page.", Integer("int64")),
+                "limit" => ($"Events per page, 1 to {LabelPages.MaxLimit}; 100 when absent.", Integer("int32")),
+                _ => (parameter.Description, parameter.Schema),
+            };
+        }
+        return Task.CompletedTask;
+    }
+
+    private static OpenApiSchema Integer(string format) => new() { Type = JsonSchemaType.Integer, Format = format };
 
     private static LabelResponse ToResponse(
         LabelEvent recorded, string externalId, Project project, string annotator) =>
