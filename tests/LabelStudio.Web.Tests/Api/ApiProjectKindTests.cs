@@ -23,8 +23,13 @@ public sealed class ApiProjectKindTests(ApiFixture fixture)
         var created = await response.JsonAsync(HttpStatusCode.Created);
         var fetched = await (await client.GetAsync(response.Headers.Location)).JsonAsync(HttpStatusCode.OK);
 
+        var listed = await (await client.GetAsync("/api/v1/projects")).JsonAsync(HttpStatusCode.OK);
+
         Assert.Equal(kind, created.GetProperty("kind").GetString());
         Assert.Equal(kind, fetched.GetProperty("kind").GetString());
+        Assert.Equal(kind, listed.EnumerateArray()
+            .Single(p => p.GetProperty("id").GetInt32() == created.GetProperty("id").GetInt32())
+            .GetProperty("kind").GetString());
     }
 
     [Fact]
