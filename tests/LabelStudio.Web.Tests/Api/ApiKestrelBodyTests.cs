@@ -117,7 +117,7 @@ public sealed class ApiKestrelBodyTests : IAsyncLifetime
         }
     }
 
-    /// <summary>A CSV-looking stream of the given length, made as it is read, of unknown length to the client.</summary>
+    /// <summary>A CSV-looking stream made as it is read, so the client cannot send its length.</summary>
     private sealed class RepeatingStream(long length) : Stream
     {
         private static readonly byte[] Row = Encoding.ASCII.GetBytes("1,apple,150,red\n");

@@ -30,7 +30,9 @@ internal sealed partial class ApiExceptionProblems(ILogger<ApiExceptionProblems>
         {
             LogFailed(failure, http.Request.Method, http.Request.Path);
             await WriteAsync(
-                http, StatusCodes.Status500InternalServerError, "The server failed to answer this call; it was logged.");
+                http,
+                StatusCodes.Status500InternalServerError,
+                "The server failed to answer this call; it was logged.");
         }
     }
 

@@ -108,7 +108,10 @@ internal static class ImportsApi
                 In = ParameterLocation.Query,
                 Required = name == "fileName",
                 Description = description,
-                Schema = new OpenApiSchema { Type = type == "boolean" ? JsonSchemaType.Boolean : JsonSchemaType.String },
+                Schema = new OpenApiSchema
+                {
+                    Type = type == "boolean" ? JsonSchemaType.Boolean : JsonSchemaType.String,
+                },
             });
         }
         return Task.CompletedTask;
