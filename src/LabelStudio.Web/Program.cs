@@ -42,6 +42,7 @@ if (!app.Environment.IsDevelopment())
 app.UseHandWrittenAssets();
 app.UseApiStatusProblems();
 app.UseApiServerTiming();
+app.UseApiExceptionProblems();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -8,6 +8,12 @@ public enum ApiTokenProblem
     Unknown,
     Revoked,
     Expired,
+
+    /// <summary>An admin deactivated the token's account.</summary>
+    AccountDeactivated,
+
+    /// <summary>The token's account no longer exists.</summary>
+    AccountDeleted,
 }
 
 /// <summary>

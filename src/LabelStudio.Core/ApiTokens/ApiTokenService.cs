@@ -8,8 +8,9 @@ namespace LabelStudio.Core.ApiTokens;
 /// <summary>
 /// Creates, lists, revokes and checks personal access tokens. A good token's check (with its user's
 /// name and roles) is remembered for <see cref="CheckCacheFor"/>, so a client's burst of calls costs
-/// one lookup rather than three reads each; a revocation here forgets it at once, one made by another
-/// process is seen when the remembered check runs out.
+/// one lookup rather than three reads each. The check reads the account with the token, so a deactivated
+/// or deleted account's token is refused. A revocation or deactivation here forgets remembered checks at
+/// once (<see cref="ForgetUser"/>); one made by another process is seen when the remembered check runs out.
 /// </summary>
 public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, WriteGate writeGate, TimeProvider clock)
 {
@@ -77,15 +78,26 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, Wr
         var revoked = await db.ApiTokens
             .Where(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null)
             .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, now), cancellationToken);
+        Forget(token => token.Id == tokenId);
+        return revoked == 1;
+    }
+
+    /// <summary>
+    /// Forgets every remembered check of the user's tokens, so a change to the account (deactivated,
+    /// roles changed) applies to their next call.
+    /// </summary>
+    public void ForgetUser(string userId) => Forget(token => token.UserId == userId);
+
+    private void Forget(Func<ApiToken, bool> matches)
+    {
         Interlocked.Increment(ref _revocations);
         foreach (var (hash, cached) in _checks)
         {
-            if (cached.Check.Token!.Id == tokenId)
+            if (matches(cached.Check.Token!))
             {
                 _checks.TryRemove(hash, out _);
             }
         }
-        return revoked == 1;
     }
 
     /// <summary>Looks a presented secret up and, when it is good, notes its use.</summary>
@@ -118,13 +130,25 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, Wr
     private async Task<ApiTokenCheck> LookUpAsync(string hash, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var token = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.SecretHash == hash, cancellationToken);
+        var found = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.SecretHash == hash)
+            .Select(t => new
+            {
+                Token = t,
+                Account = db.Users.Where(u => u.Id == t.UserId)
+                    .Select(u => new { u.UserName, u.DeactivatedAt })
+                    .FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        var token = found?.Token;
         var now = clock.GetUtcNow();
         var problem = token switch
         {
             null => ApiTokenProblem.Unknown,
             { RevokedAt: not null } => ApiTokenProblem.Revoked,
             { ExpiresAt: { } expiresAt } when expiresAt <= now => ApiTokenProblem.Expired,
+            _ when found!.Account is null => ApiTokenProblem.AccountDeleted,
+            _ when found!.Account.DeactivatedAt is not null => ApiTokenProblem.AccountDeactivated,
             _ => ApiTokenProblem.None,
         };
         if (problem == ApiTokenProblem.None && (token!.LastUsedAt is not { } used || now - used >= LastUseResolution))
@@ -139,12 +163,10 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, Wr
             return new ApiTokenCheck(null, problem);
         }
 
-        var userName = await db.Users.Where(u => u.Id == token!.UserId).Select(u => u.UserName)
-            .FirstOrDefaultAsync(cancellationToken);
         var roles = await db.UserRoles.Where(r => r.UserId == token!.UserId)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
             .ToListAsync(cancellationToken);
-        return new ApiTokenCheck(token, problem, userName ?? token!.UserId, roles);
+        return new ApiTokenCheck(token, problem, found!.Account!.UserName ?? token!.UserId, roles);
     }
 
     private sealed record CachedCheck(ApiTokenCheck Check, DateTimeOffset Until)

@@ -133,11 +133,22 @@ public sealed partial class LabelingService(
         bool firstLabelByUser,
         CancellationToken cancellationToken)
     {
-        // A lease vouches only for the item it was granted on: any other lease, or none, leaves the
-        // decision to the checks below, so it cannot label an item a colleague holds or that has its votes.
-        if (submission.LeaseId is { } leaseId && await db.Leases.AnyAsync(
-                l => l.Id == leaseId && l.UserId == submission.UserId && l.ItemId == item.Id, cancellationToken))
+        // A lease vouches only for the item it was granted on, to the annotator it was granted to; one
+        // for another item or annotator is a client's mistake, named as such. A lease no longer found
+        // (expired and cleaned up) leaves the decision to the checks below, as does no lease at all.
+        if (submission.LeaseId is { } leaseId && await db.Leases.AsNoTracking()
+                .Where(l => l.Id == leaseId)
+                .Select(l => new { l.UserId, l.ItemId })
+                .FirstOrDefaultAsync(cancellationToken) is { } given)
         {
+            if (given.UserId != submission.UserId)
+            {
+                throw LabelingException.LeaseOfAnotherAnnotator(leaseId);
+            }
+            if (given.ItemId != item.Id)
+            {
+                throw LabelingException.LeaseOfAnotherItem(leaseId, given.ItemId, item.Id);
+            }
             return;
         }
         var fromHistory = submission.LeaseId is null && !firstLabelByUser;
@@ -151,7 +162,8 @@ public sealed partial class LabelingService(
             l => l.ItemId == item.Id && l.UserId != submission.UserId, cancellationToken);
         if (heldByOthers > 0 && item.LabelCount + heldByOthers >= overlap)
         {
-            throw LabelingException.LeaseLost();
+            // Only a caller who once held the item (their lease is gone) lost it; others never had it.
+            throw submission.LeaseId is null ? LabelingException.HeldByColleague() : LabelingException.LeaseLost();
         }
         // Labeled already: by an import (no annotator counted), up to the overlap, or by this very
         // annotator in another tab.

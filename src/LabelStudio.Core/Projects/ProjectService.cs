@@ -24,6 +24,7 @@ public sealed class ProjectService(
             .Select(p => new ProjectSummary(
                 p.Id,
                 p.Name,
+                p.DataKind,
                 p.Description,
                 p.ItemCount,
                 db.Items.Count(i => i.ProjectId == p.Id && i.CurrentClassId != null),

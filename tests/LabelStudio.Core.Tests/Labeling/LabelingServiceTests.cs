@@ -210,8 +210,14 @@ public sealed class LabelingServiceTests : IAsyncLifetime
         var borrowed = new LabelSubmission(project.Id, bobLease.ItemId, "alice", low, 3, null, false, aliceLease.Id);
         var refused = await Assert.ThrowsAsync<LabelingException>(
             () => _database.Get<LabelingService>().SubmitAsync(borrowed, CancellationToken.None));
+        var bobsLease = new LabelSubmission(project.Id, bobLease.ItemId, "alice", low, 3, null, false, bobLease.Id);
+        var refusedAgain = await Assert.ThrowsAsync<LabelingException>(
+            () => _database.Get<LabelingService>().SubmitAsync(bobsLease, CancellationToken.None));
 
-        Assert.True(refused.ItemTaken);
+        Assert.True(refused.WrongLease);
+        Assert.Contains($"item {aliceLease.ItemId}, not item {bobLease.ItemId}", refused.Message);
+        Assert.True(refusedAgain.WrongLease);
+        Assert.Contains("another annotator", refusedAgain.Message);
         await new Annotator(_database, project.Id, "bob").LabelAsync(bobLease.ItemId, high);
         await using var db = await _database.ContextAsync();
         Assert.Equal(["bob"], await db.LabelEvents.Where(e => e.ItemId == bobLease.ItemId).Select(e => e.UserId)
@@ -235,7 +241,8 @@ public sealed class LabelingServiceTests : IAsyncLifetime
             var unleased = new LabelSubmission(project.Id, item, "alice", low, 3, null, false);
             var refused = await Assert.ThrowsAsync<LabelingException>(
                 () => labeling.SubmitAsync(unleased, CancellationToken.None));
-            Assert.True(refused.ItemTaken);
+            Assert.Equal(
+                item == held ? ItemTakenReason.HeldByColleague : ItemTakenReason.AlreadyLabeled, refused.Taken);
         }
         await using var db = await _database.ContextAsync();
         Assert.False(await db.LabelEvents.AnyAsync(e => e.UserId == "alice"));

@@ -1,3 +1,4 @@
+using LabelStudio.Core.ApiTokens;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Teams;
 using LabelStudio.Web.Features.Account;
@@ -12,7 +13,8 @@ namespace LabelStudio.Web.Features.Admin;
 /// Invitations and resets are one-time links built on Identity's password-reset token, which dies
 /// once used because setting the password changes the account's security stamp.
 /// </summary>
-public sealed partial class UserAdminService(IServiceScopeFactory scopes, ILogger<UserAdminService> logger)
+public sealed partial class UserAdminService(
+    IServiceScopeFactory scopes, ApiTokenService tokens, ILogger<UserAdminService> logger)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken cancellationToken)
     {
@@ -72,7 +74,7 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, ILogge
         return await SetPasswordLinkAsync(users, user);
     }
 
-    /// <summary>Blocks logins and ends the account's sessions at their next request.</summary>
+    /// <summary>Blocks logins and API tokens, and ends the account's sessions at their next request.</summary>
     public async Task SetActiveAsync(string userId, bool active, string actingUserId)
     {
         if (userId == actingUserId)
@@ -88,6 +90,7 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, ILogge
         user.LockoutEnd = active ? null : DateTimeOffset.MaxValue;
         Check(await users.UpdateAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
+        tokens.ForgetUser(userId);
         LogActiveChanged(user.Email!, active);
     }
 

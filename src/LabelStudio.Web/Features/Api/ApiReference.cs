@@ -14,14 +14,16 @@ public static class ApiReference
             $"curl {Auth} {{base}}api/v1/projects"),
         new("GET", "/api/v1/projects/{id}", "read", "One project's settings, classes and counts.",
             $"curl {Auth} {{base}}api/v1/projects/1"),
-        new("POST", "/api/v1/projects", "read-write", "Create a project (Admin or Lead).",
+        new("POST", "/api/v1/projects", "read-write",
+            "Create a project (Admin or Lead); kind is table (default), image or audio.",
             $"curl {Auth} -H 'Content-Type: application/json' \\\n" +
             "  -d '{\"name\": \"Fruit\", \"classes\": [\"apple\", \"pear\"], \"roundSize\": 20}' \\\n" +
             "  {base}api/v1/projects"),
         new("POST", "/api/v1/projects/{id}/imports", "read-write",
             "Upload a CSV, TSV or JSON lines file and queue its import (leads). Query: fileName (required), " +
             "idColumn, labelColumn, labelMode=labels|hidden, features=a,b (default: every other column), " +
-            "addMissingClasses=true.",
+            "addMissingClasses=true. Image and audio projects take a ZIP: skipBadFiles=true, " +
+            "classFolders=labels|hidden|ignore. Unknown parameters are refused.",
             $"curl {Auth} --data-binary @fruit.csv \\\n" +
             "  '{base}api/v1/projects/2/imports?fileName=fruit.csv&idColumn=id&labelColumn=label'"),
         new("GET", "/api/v1/projects/{id}/imports/{jobId}", "read",
@@ -31,7 +33,8 @@ public static class ApiReference
             "Lease the item you should label now (the same one again until you decide); 204 when none is left.",
             $"curl -X POST {Auth} {{base}}api/v1/projects/1/next"),
         new("POST", "/api/v1/projects/{id}/labels", "read-write",
-            "Label the leased item with a class name, or skip it; 409 when the item moved on without you.",
+            "Label the leased item with a class name, or skip it; 409 when the item moved on without you. " +
+            "A lease is the user's: give each worker its own user and token.",
             $"curl {Auth} -H 'Content-Type: application/json' \\\n" +
             "  -d '{\"itemId\": 42, \"leaseId\": 17, \"class\": \"Adelie\"}' {base}api/v1/projects/1/labels"),
         new("GET", "/api/v1/projects/{id}/labels", "read",

@@ -45,7 +45,25 @@ internal static class ApiSetup
     /// get a problem body too, so a client always has something to read. The pages keep their own.
     /// </summary>
     public static void UseApiStatusProblems(this WebApplication app) =>
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(
+            http => http.Request.Path.StartsWithSegments("/api"),
+            api => api.UseStatusCodePages(pages => StatusProblemAsync(pages.HttpContext)));
+
+    private static Task StatusProblemAsync(HttpContext http)
+    {
+        var detail = http.Response.StatusCode switch
+        {
+            StatusCodes.Status415UnsupportedMediaType =>
+                "This call takes a JSON body: send it with 'Content-Type: application/json'.",
+            StatusCodes.Status405MethodNotAllowed => $"{http.Request.Path} does not answer {http.Request.Method}.",
+            StatusCodes.Status404NotFound => $"There is no API call at {http.Request.Path}.",
+            _ => null,
+        };
+        return Results.Problem(detail, statusCode: http.Response.StatusCode).ExecuteAsync(http);
+    }
+
+    /// <summary>Failures inside API endpoints answer problems, never the pages' error screen.</summary>
+    public static void UseApiExceptionProblems(this WebApplication app) => ApiExceptionProblems.Use(app);
 
     /// <summary>The Server-Timing header on API answers; before authentication, so the token check is timed.</summary>
     public static void UseApiServerTiming(this WebApplication app) => ApiServerTiming.Use(app);

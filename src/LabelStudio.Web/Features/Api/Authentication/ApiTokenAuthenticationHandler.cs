@@ -48,6 +48,8 @@ internal sealed class ApiTokenAuthenticationHandler(
             {
                 ApiTokenProblem.Revoked => "This token was revoked.",
                 ApiTokenProblem.Expired => "This token has expired.",
+                ApiTokenProblem.AccountDeactivated => "This token's account is deactivated.",
+                ApiTokenProblem.AccountDeleted => "This token's account no longer exists.",
                 _ => "This token is not known.",
             });
         }

@@ -1,10 +1,14 @@
+using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Import;
 using LabelStudio.Core.ImportJobs;
+using LabelStudio.Core.Projects;
 using LabelStudio.Core.Storage;
 using LabelStudio.Web.Features.Access;
 using LabelStudio.Web.Features.Api.Authentication;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace LabelStudio.Web.Features.Api.Imports;
 
@@ -19,7 +23,9 @@ internal static class ImportsApi
         api.MapPost("/projects/{projectId:int}/imports", StartAsync)
             .Accepts<Stream>("text/csv", "application/x-ndjson", "*/*")
             .Produces<ImportJobResponse>(StatusCodes.Status202Accepted)
-            .WithSummary("Uploads a CSV, TSV or JSON lines file as the body and queues its import (leads).");
+            .AddOpenApiOperationTransformer(DocumentQueryAsync)
+            .WithSummary("Uploads a CSV, TSV or JSON lines file (tables) or a ZIP (images, audio) as the body " +
+                "and queues its import (leads).");
         api.MapGet("/projects/{projectId:int}/imports/{jobId:int}", GetAsync)
             .Produces<ImportJobResponse>()
             .WithSummary("An import's progress, result and every problem found.");
@@ -30,6 +36,7 @@ internal static class ImportsApi
         HttpContext http,
         ProjectGate gate,
         ImportJobService imports,
+        ProjectService projects,
         IOptions<StorageOptions> storage,
         CancellationToken cancellationToken)
     {
@@ -37,16 +44,19 @@ internal static class ImportsApi
         {
             return problem;
         }
-        var (request, errors) = ImportQuery.From(http.Request.Query).ToRequest();
-        if (request is null)
+        var project = (await projects.GetAsync(projectId, cancellationToken))!;
+        var query = new ImportQuery(http.Request.Query);
+        var (start, errors) = StartFor(project.DataKind, query, imports);
+        if (start is null)
         {
             return ApiProblems.Invalid(errors);
         }
 
         var limit = storage.Value.MaxUploadBytes;
+        var tooLarge = ApiProblems.TooLarge($"Import files are limited to {limit / (1024 * 1024)} MB.");
         if (http.Request.ContentLength > limit)
         {
-            return ApiProblems.TooLarge($"Import files are limited to {limit / (1024 * 1024)} MB.");
+            return tooLarge;
         }
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
         {
@@ -55,18 +65,56 @@ internal static class ImportsApi
 
         try
         {
-            var fileName = http.Request.Query["fileName"].ToString();
             var job = await imports.UploadAsync(
-                projectId, fileName, http.Request.Body, ApiClaims.UserId(http.User), cancellationToken);
-            await imports.StartAsync(job.Id, request, cancellationToken);
+                projectId, query.FileName, http.Request.Body, ApiClaims.UserId(http.User), cancellationToken);
+            await start(job.Id, cancellationToken);
             var queued = (await imports.GetAsync(job.Id, cancellationToken))!;
             return TypedResults.Accepted(
                 $"{ApiSetup.Prefix}/projects/{projectId}/imports/{job.Id}", ImportJobResponse.From(queued));
         }
-        catch (ImportFailedException tooLarge)
+        catch (ImportFailedException overLimit)
         {
-            return ApiProblems.TooLarge(tooLarge.Errors[0].Message);
+            return ApiProblems.TooLarge(overLimit.Errors[0].Message);
         }
+        catch (BadHttpRequestException refused) when (refused.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A chunked body has no length to refuse up front: the server's limit stops it mid-copy.
+            return tooLarge;
+        }
+    }
+
+    /// <summary>How to queue the upload: a table plan or the media choices, by the project's kind.</summary>
+    private static (Func<int, CancellationToken, Task>? Start, Dictionary<string, string[]> Errors) StartFor(
+        DataKind kind, ImportQuery query, ImportJobService imports)
+    {
+        if (kind == DataKind.Table)
+        {
+            var (table, tableErrors) = query.ToTableRequest();
+            return (table is null ? null : (jobId, ct) => imports.StartAsync(jobId, table, ct), tableErrors);
+        }
+        var (media, mediaErrors) = query.ToMediaRequest();
+        return (media is null ? null : (jobId, ct) => imports.StartMediaAsync(jobId, media, ct), mediaErrors);
+    }
+
+    private static Task DocumentQueryAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.Parameters ??= [];
+        foreach (var (name, type, description) in ImportQuery.Parameters)
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = name,
+                In = ParameterLocation.Query,
+                Required = name == "fileName",
+                Description = description,
+                Schema = new OpenApiSchema
+                {
+                    Type = type == "boolean" ? JsonSchemaType.Boolean : JsonSchemaType.String,
+                },
+            });
+        }
+        return Task.CompletedTask;
     }
 
     private static async Task<IResult> GetAsync(

@@ -4,6 +4,8 @@ using LabelStudio.Core.Labeling;
 using LabelStudio.Core.Projects;
 using LabelStudio.Web.Features.Access;
 using LabelStudio.Web.Features.Api.Authentication;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace LabelStudio.Web.Features.Api.Labeling;
 
@@ -22,6 +24,7 @@ internal static class LabelingApi
             .WithSummary("Labels or skips an item; 409 when the item moved on without you.");
         api.MapGet("/projects/{projectId:int}/labels", ListAsync)
             .Produces<LabelPageResponse>()
+            .AddOpenApiOperationTransformer(DocumentPagingAsync)
             .WithSummary("Label events, oldest first, paged by 'after' (the last id seen) and 'limit'.");
     }
 
@@ -98,6 +101,10 @@ internal static class LabelingApi
             return ApiProblems.Conflict(
                 $"{refused.Message} Ask for another with POST {ApiSetup.Prefix}/projects/{projectId}/next.");
         }
+        catch (LabelingException refused) when (refused.WrongLease)
+        {
+            return ApiProblems.Invalid("leaseId", refused.Message);
+        }
         catch (LabelingException refused)
         {
             return ApiProblems.Invalid("itemId", refused.Message);
@@ -106,8 +113,8 @@ internal static class LabelingApi
 
     private static async Task<IResult> ListAsync(
         int projectId,
-        long? after,
-        int? limit,
+        string? after,
+        string? limit,
         HttpContext http,
         ProjectGate gate,
         LabelPages pages,
@@ -117,13 +124,39 @@ internal static class LabelingApi
         {
             return problem;
         }
-        if (limit is < 1 or > LabelPages.MaxLimit)
+        // Read by hand: a value the framework cannot bind would be refused with no word on which one.
+        var errors = new Dictionary<string, string[]>();
+        var afterId = ApiQuery.WholeNumber(after, nameof(after), errors) ?? 0;
+        var pageSize = ApiQuery.WholeNumber(limit, nameof(limit), errors) ?? 100;
+        if (!errors.ContainsKey(nameof(limit)) && pageSize is < 1 or > LabelPages.MaxLimit)
         {
-            return ApiProblems.Invalid("limit", $"limit must be between 1 and {LabelPages.MaxLimit}.");
+            errors[nameof(limit)] = [$"limit must be between 1 and {LabelPages.MaxLimit}."];
+        }
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors);
         }
 
-        return TypedResults.Ok(await pages.PageAsync(projectId, after ?? 0, limit ?? 100, cancellationToken));
+        return TypedResults.Ok(await pages.PageAsync(projectId, afterId, (int)pageSize, cancellationToken));
     }
+
+    /// <summary>The paging values are read as text to name a bad one; the document still says what they take.</summary>
+    private static Task DocumentPagingAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+        {
+            (parameter.Description, parameter.Schema) = parameter.Name switch
+            {
+                "after" => ("The last label event id seen; 0 or absent for the first page.", Integer("int64")),
+                "limit" => ($"Events per page, 1 to {LabelPages.MaxLimit}; 100 when absent.", Integer("int32")),
+                _ => (parameter.Description, parameter.Schema),
+            };
+        }
+        return Task.CompletedTask;
+    }
+
+    private static OpenApiSchema Integer(string format) => new() { Type = JsonSchemaType.Integer, Format = format };
 
     private static LabelResponse ToResponse(
         LabelEvent recorded, string externalId, Project project, string annotator) =>

@@ -1,3 +1,4 @@
+using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Projects;
 using LabelStudio.Ml;
 
@@ -16,6 +17,7 @@ internal static class ProjectRequestReader
             Instructions = request.Instructions ?? "",
             RoundSize = request.RoundSize ?? new ProjectDraft().RoundSize,
             ShowSuggestions = request.ShowSuggestions ?? false,
+            DataKind = request.Kind ?? DataKind.Table,
             Classes = (request.Classes ?? []).Select(name => new ClassDraft { Name = name ?? "" }).ToList(),
         };
 

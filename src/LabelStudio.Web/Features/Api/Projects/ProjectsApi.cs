@@ -14,9 +14,11 @@ internal static class ProjectsApi
         api.MapGet("/projects", ListAsync)
             .WithSummary("The projects the token's user may see.");
         api.MapGet("/projects/{projectId:int}", GetAsync)
+            .Produces<ProjectResponse>()
             .WithSummary("A project's settings, classes and counts.");
         api.MapPost("/projects", CreateAsync)
             .Accepts<CreateProjectRequest>("application/json")
+            .Produces<ProjectResponse>(StatusCodes.Status201Created)
             .WithSummary("Creates a project (Admin or Lead).");
     }
 
@@ -90,6 +92,7 @@ internal static class ProjectsApi
     private static ProjectResponse ToResponse(Project project, ProjectStatus status) => new(
         project.Id,
         project.Name,
+        project.DataKind,
         project.Description,
         project.Instructions,
         project.RoundSize,

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text;
+
+namespace LabelStudio.Web.Tests.Api;
+
+/// <summary>Requests the API cannot take are refused with a problem that names what was wrong and what fits.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class ApiRequestProblemsTests(ApiFixture fixture)
+{
+    [Theory]
+    [InlineData("""{"format":"csv","bogus":1}""", "bogus")]
+    [InlineData("""{"format":"csv","includePrediction":true}""", "includePrediction")]
+    public async Task AnUnknownPropertyIsRefusedByName(string body, string field)
+    {
+        using var client = await fixture.ClientAsync(ApiFixture.DataScientist);
+
+        var response = await PostRawJsonAsync(client, "/api/v1/projects/1/exports", body);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        var message = problem.FieldErrors(field)[0];
+        Assert.Contains($"'{field}' is not a field of this request", message);
+        Assert.Contains("includePredictions", message);
+    }
+
+    [Fact]
+    public async Task AnUnknownPropertyOnAProjectIsRefusedToo()
+    {
+        using var client = await fixture.ClientAsync(ApiFixture.Lead);
+
+        var response = await PostRawJsonAsync(
+            client, "/api/v1/projects", """{"name":"x","classes":["a","b"],"roundSise":5}""");
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("'roundSise' is not a field", problem.FieldErrors("roundSise")[0]);
+    }
+
+    [Fact]
+    public async Task AnUnknownEnumValueListsTheValidOnes()
+    {
+        using var client = await fixture.ClientAsync(ApiFixture.DataScientist);
+
+        var response = await PostRawJsonAsync(client, "/api/v1/projects/1/exports", """{"format":"xlsx"}""");
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        var message = problem.FieldErrors("format")[0];
+        Assert.Contains("csv, json-lines, parquet, label-studio, media-folder", message);
+    }
+
+    [Theory]
+    [InlineData("after=abc", "after")]
+    [InlineData("limit=lots", "limit")]
+    public async Task ANonNumericPagingParameterIsNamed(string query, string parameter)
+    {
+        using var client = await fixture.ClientAsync(ApiFixture.DataScientist);
+
+        var response = await client.GetAsync($"/api/v1/projects/1/labels?{query}");
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("whole number", problem.FieldErrors(parameter)[0]);
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentStillGivesThePagingParametersAsIntegers()
+    {
+        using var client = fixture.App.CreateClient();
+
+        var document = await (await client.GetAsync("/api/v1/openapi.json")).JsonAsync(HttpStatusCode.OK);
+
+        var parameters = document.GetProperty("paths").GetProperty("/api/v1/projects/{projectId}/labels")
+            .GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
+        Assert.Equal("integer", parameters["after"].GetProperty("type").GetString());
+        Assert.Equal("integer", parameters["limit"].GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task AWrongContentTypeSaysWhichOneIsExpected()
+    {
+        using var client = await fixture.ClientAsync(ApiFixture.DataScientist);
+        using var body = new StringContent("""{"format":"csv"}""", Encoding.UTF8, "text/plain");
+
+        var response = await client.PostAsync("/api/v1/projects/1/exports", body);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("application/json", problem.GetProperty("detail").GetString());
+    }
+
+    private static Task<HttpResponseMessage> PostRawJsonAsync(HttpClient client, string path, string json) =>
+        client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+}
