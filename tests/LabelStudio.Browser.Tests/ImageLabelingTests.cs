@@ -63,7 +63,8 @@ public sealed class ImageLabelingTests(AppFixture app) : IClassFixture<AppFixtur
     [Fact]
     public async Task OnALaptopScreenEveryControlOfATenClassImageProjectIsInView()
     {
-        string[] tenKinds = ["sneaker", "trouser", "bag", "coat", "dress", "pullover", "sandal", "shirt", "t-shirt", "boot"];
+        string[] tenKinds =
+            ["sneaker", "trouser", "bag", "coat", "dress", "pullover", "sandal", "shirt", "t-shirt", "boot"];
         var project = await CreateProjectAsync(tenKinds);
         var page = await app.NewPageAsync(viewportHeight: 800);
         await LoginForm.LogInAsync(page, AppFixture.Admin);
@@ -76,7 +77,8 @@ public sealed class ImageLabelingTests(AppFixture app) : IClassFixture<AppFixtur
         var comment = await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Comment") }).BoundingBoxAsync();
         var lastClass = await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^boot") }).BoundingBoxAsync();
         Assert.True(comment!.Y + comment.Height <= 800, $"The actions end at {comment.Y + comment.Height} px of 800.");
-        Assert.True(lastClass!.Y + lastClass.Height <= 800, $"The last class ends at {lastClass.Y + lastClass.Height} px.");
+        Assert.True(
+            lastClass!.Y + lastClass.Height <= 800, $"The last class ends at {lastClass.Y + lastClass.Height} px.");
     }
 
     /// <summary>+ zooms, Shift+arrows pan and * fits again, all without leaving the item.</summary>
@@ -116,7 +118,8 @@ public sealed class ImageLabelingTests(AppFixture app) : IClassFixture<AppFixtur
         {
             Name = classes.Length > 0 ? "Ten kinds of clothes" : "Shoes or trousers",
             DataKind = DataKind.Image,
-            Classes = [.. (classes.Length > 0 ? classes : ["sneaker", "trouser"]).Select(c => new ClassDraft { Name = c })],
+            Classes = [.. (classes.Length > 0 ? classes : ["sneaker", "trouser"])
+                .Select(c => new ClassDraft { Name = c })],
         };
         var projects = app.Services.GetRequiredService<ProjectService>();
         return await projects.CreateAsync(draft, null, CancellationToken.None);

@@ -3,7 +3,9 @@ namespace LabelStudio.Ml.Simulation;
 /// <summary>One simulation: every strategy is replayed once per seed with these settings.</summary>
 public sealed record SimulationOptions
 {
-    /// <summary>A new project's round size (Project.RoundSize): the first model and each retrain come after it.</summary>
+    /// <summary>
+    /// A new project's round size (Project.RoundSize): the first model and each retrain come after it.
+    /// </summary>
     public const int AppRoundSize = 20;
 
     public IReadOnlyList<QueryStrategy> Strategies { get; init; } = [QueryStrategy.Random, QueryStrategy.Margin];
