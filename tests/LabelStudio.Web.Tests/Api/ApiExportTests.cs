@@ -33,12 +33,15 @@ public sealed class ApiExportTests(ApiFixture fixture)
         Assert.Contains("includePredictions", manifest.RootElement.GetRawText(), StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
-    public async Task AnUnknownFormatIsRefusedNamingTheFormatField()
+    [Theory]
+    [InlineData("xlsx")]
+    [InlineData(2)]
+    [InlineData("1")]
+    public async Task AnUnknownFormatIsRefusedNamingTheFormatField(object format)
     {
         using var client = await fixture.ClientAsync(ApiFixture.DataScientist);
 
-        var response = await client.PostJsonAsync("/api/v1/projects/1/exports", new { format = "xlsx" });
+        var response = await client.PostJsonAsync("/api/v1/projects/1/exports", new { format });
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(problem.FieldErrors("format"));

@@ -44,6 +44,24 @@ public sealed class ApiProjectKindTests(ApiFixture fixture)
         Assert.Contains("table, image, audio", problem.FieldErrors("kind")[0]);
     }
 
+    [Theory]
+    [InlineData(99)]
+    [InlineData(1)]
+    [InlineData("-1")]
+    public async Task AKindGivenAsANumberIsRefusedAndNoProjectIsMade(object kind)
+    {
+        using var client = await fixture.ClientAsync(ApiFixture.Lead);
+        var name = $"Numbered {Guid.NewGuid():N}";
+
+        var response = await client.PostJsonAsync(
+            "/api/v1/projects", new { name, classes = new[] { "a", "b" }, kind });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("table, image, audio", problem.FieldErrors("kind")[0]);
+        var listed = await (await client.GetAsync("/api/v1/projects")).JsonAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain(listed.EnumerateArray(), p => p.GetProperty("name").GetString() == name);
+    }
+
     [Fact]
     public async Task TheOpenApiDocumentShowsTheProjectKind()
     {

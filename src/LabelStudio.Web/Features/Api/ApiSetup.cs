@@ -31,7 +31,8 @@ internal static class ApiSetup
         services.AddRateLimiter(limiter => ApiRateLimits.AddPerTokenPolicy(limiter, options));
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(
-            new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
+            // Names only: a number would bind to any value of the enum's type, even one with no member.
+            new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)));
         services.AddOpenApi(ApiOpenApi.DocumentName, ApiOpenApi.Configure);
 
         services.AddSingleton<ApiJsonBody>();
