@@ -88,6 +88,15 @@ internal static class SimulateBenchmark
                 $"{curve.MeanCurve[^1].Accuracy,7:F4} {Reach(reach95, curve.Strategy),14} " +
                 $"{Reach(reach99, curve.Strategy),14}  {points}");
         }
+
+        foreach (var curve in curves.Where(c => c.Strategy != QueryStrategy.Random))
+        {
+            var share = SimulationSummary.LabelShare(reach95, curve.Strategy, QueryStrategy.Random);
+            var name = QueryStrategyNames.ToName(curve.Strategy);
+            Console.WriteLine(share is { } value
+                ? $"  labels95 {name} / random: {value:F2}"
+                : $"  labels95 {name} / random: - (not every run of both reached the bar)");
+        }
     }
 
     private static string Reach(IReadOnlyList<LabelsToTarget> targets, QueryStrategy strategy)

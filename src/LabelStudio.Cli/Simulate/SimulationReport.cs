@@ -92,6 +92,11 @@ internal static class SimulationReport
             var target = reached.Single(t => t.Strategy == curve.Strategy);
             var name = QueryStrategyNames.ToName(curve.Strategy);
             output.WriteLine(Invariant($"{name}: {last.Accuracy:F3} at {last.Labels} labels; {Reach(target)}"));
+            if (curve.Strategy != QueryStrategy.Random
+                && SimulationSummary.LabelShare(reached, curve.Strategy, QueryStrategy.Random) is { } share)
+            {
+                output.WriteLine(Invariant($"  {name} needed {share:F2}x the labels of random"));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace LabelStudio.Cli.Tests.Simulate;
 
@@ -81,6 +82,26 @@ public sealed class SimulateOutputTests
         Assert.StartsWith($"random: {cells[2]} at 60 labels; ", random);
         Assert.All([margin, random], line => Assert.Contains("95% of full-pool accuracy (", line));
         Assert.Contains(run.OutputLines, line => line.StartsWith("full-pool accuracy 0.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SummaryGivesMarginsLabelsAsAShareOfRandomsWhenEveryRunReachedTheBar()
+    {
+        var run = await CliRun.RunAsync([.. Small, "--rounds", "4", "--seeds", "0,1"]);
+
+        Assert.Equal(0, run.ExitCode);
+        var margin = LabelsInEveryRun(run, "margin");
+        var random = LabelsInEveryRun(run, "random");
+        Assert.True(margin is not null && random is not null, run.Output);
+        var expected = (margin.Value / random.Value).ToString("F2", CultureInfo.InvariantCulture);
+        Assert.Contains($"  margin needed {expected}x the labels of random", run.OutputLines);
+    }
+
+    private static double? LabelsInEveryRun(CliRun run, string strategy)
+    {
+        var line = run.OutputLines.Single(l => l.StartsWith($"{strategy}: ", StringComparison.Ordinal));
+        var match = Regex.Match(line, @"at (\d+) labels \(mean of 2 run\(s\)\)$");
+        return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
     }
 
     [Fact]

@@ -33,4 +33,18 @@ public sealed class SimulationSummaryTests
         Assert.Null(random.MeanLabels);
         Assert.Equal(0, random.RunsReached);
     }
+
+    [Fact]
+    public void LabelShareDividesOnlyWhenEveryRunOfBothReached()
+    {
+        var targets = SimulationSummary.LabelsToReach(Result, fullAccuracy: 1.0, fraction: 0.7);
+        var allReached = SimulationSummary.LabelsToReach(Result, fullAccuracy: 1.0, fraction: 0.5);
+
+        // At 0.7 random reached at 30 labels and margin at 20 in both runs; at 0.8 random never did.
+        Assert.Equal(20.0 / 30, SimulationSummary.LabelShare(targets, QueryStrategy.Margin, QueryStrategy.Random));
+        Assert.Equal(1.0, SimulationSummary.LabelShare(allReached, QueryStrategy.Margin, QueryStrategy.Random));
+        var partly = SimulationSummary.LabelsToReach(Result, fullAccuracy: 1.0, fraction: 0.8);
+        Assert.Null(SimulationSummary.LabelShare(partly, QueryStrategy.Margin, QueryStrategy.Random));
+        Assert.Null(SimulationSummary.LabelShare(targets, QueryStrategy.Entropy, QueryStrategy.Random));
+    }
 }
