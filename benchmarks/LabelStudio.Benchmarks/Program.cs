@@ -16,6 +16,7 @@ return command switch
     "keypress" => await KeyPressBenchmark.RunAsync(options),
     "embed" => EmbedBenchmark.Run(options),
     "image-simulate" => ImageSimulateBenchmark.Run(options),
+    "estimate" => EstimateBenchmark.Run(options),
     "export" => await ExportBenchmark.RunAsync(options),
     "api" => await ApiBenchmark.RunAsync(options),
     "dashboard" => await DashboardBenchmark.RunAsync(options),

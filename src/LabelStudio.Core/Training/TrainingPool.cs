@@ -109,11 +109,13 @@ internal sealed class TrainingPool
         ClassCount);
 
     /// <summary>
-    /// Scores every unlabeled item with the classifier; returns the queue, best first, and the
-    /// predicted class of each item in the stopping sample.
+    /// Scores every unlabeled item with the classifier; returns the queue, best first, the predicted
+    /// class of each item in the stopping sample, and the calibrated accuracy over the unlabeled items.
     /// </summary>
+    /// <param name="calibration">The accuracy estimate's confidence calibration; null leaves the pool's accuracy unknown.</param>
     /// <param name="maxThreads">Cores scoring may use; the app leaves one to the annotators' requests.</param>
-    public PoolScores Score(Classifier classifier, int modelVersion, int maxThreads)
+    public PoolScores Score(
+        Classifier classifier, int modelVersion, ConfidenceCalibration? calibration, int maxThreads)
     {
         var rows = new float[_unlabeled.Count][];
         for (var i = 0; i < rows.Length; i++)
@@ -124,7 +126,10 @@ internal sealed class TrainingPool
         var probabilities = classifier.PredictProbabilityMatrix(rows, maxThreads);
         var sample = StoppingSample.Pick(_unlabeled)
             .ToDictionary(i => _unlabeled[i], i => Classifier.ArgMax(probabilities[i]));
-        return new PoolScores(Rank(probabilities, modelVersion), sample);
+        var poolAccuracy = calibration is null || rows.Length == 0
+            ? (double?)null
+            : calibration.ExpectedAccuracy(probabilities);
+        return new PoolScores(Rank(probabilities, modelVersion), sample, poolAccuracy);
     }
 
     private QueueGeneration Rank(ProbabilityMatrix probabilities, int modelVersion)
@@ -144,5 +149,9 @@ internal sealed class TrainingPool
     }
 }
 
-/// <summary>Scoring's result: the new queue, and the stopping sample's predicted class by item id.</summary>
-internal sealed record PoolScores(QueueGeneration Ranking, IReadOnlyDictionary<long, int> SamplePredictions);
+/// <summary>
+/// Scoring's result: the new queue, the stopping sample's predicted class by item id, and the expected
+/// accuracy over the unlabeled items (null without a calibration or without unlabeled items).
+/// </summary>
+internal sealed record PoolScores(
+    QueueGeneration Ranking, IReadOnlyDictionary<long, int> SamplePredictions, double? PoolAccuracy);

@@ -109,8 +109,9 @@ public sealed partial class TrainingRunner(
         stopwatch.Restart();
         var version = await NextVersionAsync(claim.ProjectId, cancellationToken);
         var scores = await LowPriorityThread.RunAsync(
-            "Pool ranking", () => pool.Score(classifier, version, options.Value.TrainerThreads));
+            "Pool ranking", () => pool.Score(classifier, version, estimate.Calibration, options.Value.TrainerThreads));
         var scoreSeconds = stopwatch.Elapsed.TotalSeconds;
+        var (accuracy, method) = ShownAccuracy(estimate, scores);
 
         // 5. Keep the model on disk and write the new queue beside the served one; then switch to it,
         // record the version and release the lock in one short transaction.
@@ -126,8 +127,8 @@ public sealed partial class TrainingRunner(
             Version = version,
             CreatedAt = clock.GetUtcNow(),
             LabelCount = labeledSet.Labels.Count,
-            EstimatedAccuracy = estimate.Accuracy,
-            AccuracyMethod = estimate.Method,
+            EstimatedAccuracy = accuracy,
+            AccuracyMethod = method,
             TrainSeconds = trainSeconds,
             ScoreSeconds = scoreSeconds,
             ModelFile = Path.GetFileName(modelFile),
@@ -140,16 +141,26 @@ public sealed partial class TrainingRunner(
         models.Remember(claim.ProjectId, new CurrentModel(version, classifier));
         await ItemRankWriter.DeleteOtherGenerationsAsync(
             contexts, writeGate, claim.ProjectId, version, cancellationToken);
-        LogTrained(claim.ProjectId, version, model.LabelCount, estimate.Accuracy, trainSeconds + scoreSeconds);
+        LogTrained(claim.ProjectId, version, model.LabelCount, accuracy, trainSeconds + scoreSeconds);
         await activity.RecordAsync(
             claim.ProjectId,
             ActivityType.Training,
             userId: null,
             $"Trained model v{version} on {model.LabelCount:N0} labels",
             cancellationToken,
-            estimate.Accuracy);
+            accuracy);
         return model;
     }
+
+    /// <summary>
+    /// The accuracy a lead is shown: over the unlabeled items, calibrated on the held-out predictions.
+    /// The held-out labels alone were chosen for the model's doubt about them, so their own accuracy
+    /// sits far below the model's on the rest (0.55 against 0.82 on Fashion-MNIST at 500 labels).
+    /// </summary>
+    private static (double Accuracy, string Method) ShownAccuracy(AccuracyEstimate estimate, PoolScores scores) =>
+        scores.PoolAccuracy is { } pool
+            ? (pool, $"{estimate.Method}, calibrated over the unlabeled items")
+            : (estimate.Accuracy, estimate.Method);
 
     /// <summary>
     /// The last round's model seeds the optimizer; a missing or unreadable file just means a cold fit.

@@ -21,25 +21,25 @@ public static class AccuracyEstimator
         if (set.Count <= CrossValidationLimit)
         {
             var folds = StratifiedSplits.Folds(set.Labels, FoldCount, seed);
-            var crossValidated = NewConfusion(set.ClassCount);
+            var crossValidated = new HeldOut(set.ClassCount);
             for (var fold = 0; fold < FoldCount; fold++)
             {
                 var isTest = folds.Select(f => f == fold).ToArray();
                 TrainAndTest(trainer, set, isTest, crossValidated, ct);
             }
 
-            return Result(crossValidated, $"{FoldCount}-fold cross-validation", set.Count);
+            return crossValidated.Result($"{FoldCount}-fold cross-validation", set.Count);
         }
 
         var holdOut = StratifiedSplits.HoldOut(set.Labels, HoldOutFraction, seed);
-        var heldOut = NewConfusion(set.ClassCount);
+        var heldOut = new HeldOut(set.ClassCount);
         TrainAndTest(trainer, set, holdOut, heldOut, ct);
-        return Result(heldOut, $"{HoldOutFraction * 100:F0}% stratified hold-out", set.Count);
+        return heldOut.Result($"{HoldOutFraction * 100:F0}% stratified hold-out", set.Count);
     }
 
     /// <summary>Trains on the rows not marked as test and counts its predictions on the others.</summary>
     private static void TrainAndTest(
-        ClassifierTrainer trainer, LabeledSet set, bool[] isTest, int[][] confusion, CancellationToken ct)
+        ClassifierTrainer trainer, LabeledSet set, bool[] isTest, HeldOut heldOut, CancellationToken ct)
     {
         var trainRows = Enumerable.Range(0, set.Count).Where(i => !isTest[i]).ToArray();
         var testRows = Enumerable.Range(0, set.Count).Where(i => isTest[i]).ToArray();
@@ -50,22 +50,40 @@ public static class AccuracyEstimator
 
         ct.ThrowIfCancellationRequested();
         var classifier = trainer.Train(set.Subset(trainRows), ct);
-        var predicted = classifier.Predict(testRows.Select(i => set.Features[i]).ToArray());
+        var probabilities = classifier.PredictProbabilityMatrix(testRows.Select(i => set.Features[i]).ToArray());
         for (var j = 0; j < testRows.Length; j++)
         {
-            confusion[set.Labels[testRows[j]]][predicted[j]]++;
+            heldOut.Add(set.Labels[testRows[j]], probabilities[j]);
         }
     }
 
-    private static int[][] NewConfusion(int classCount) =>
-        Enumerable.Range(0, classCount).Select(_ => new int[classCount]).ToArray();
-
-    private static AccuracyEstimate Result(int[][] confusion, string method, int labelCount)
+    /// <summary>The held-out predictions: counted by actual and predicted class, and with their confidence.</summary>
+    private sealed class HeldOut(int classCount)
     {
-        var tested = confusion.Sum(row => row.Sum());
-        var correct = Enumerable.Range(0, confusion.Length).Sum(k => confusion[k][k]);
-        return tested == 0
-            ? new AccuracyEstimate(double.NaN, "too few labels to estimate", labelCount, confusion)
-            : new AccuracyEstimate(correct / (double)tested, method, labelCount, confusion);
+        private readonly int[][] _confusion = Enumerable.Range(0, classCount).Select(_ => new int[classCount]).ToArray();
+        private readonly List<double> _confidences = [];
+        private readonly List<bool> _right = [];
+
+        public void Add(int actual, ReadOnlySpan<float> probabilities)
+        {
+            var predicted = Classifier.ArgMax(probabilities);
+            _confusion[actual][predicted]++;
+            _confidences.Add(ConfidenceCalibration.Top(probabilities));
+            _right.Add(actual == predicted);
+        }
+
+        public AccuracyEstimate Result(string method, int labelCount)
+        {
+            if (_right.Count == 0)
+            {
+                return new AccuracyEstimate(double.NaN, "too few labels to estimate", labelCount, _confusion);
+            }
+
+            var accuracy = _right.Count(r => r) / (double)_right.Count;
+            return new AccuracyEstimate(accuracy, method, labelCount, _confusion)
+            {
+                Calibration = ConfidenceCalibration.Fit(_confidences, _right),
+            };
+        }
     }
 }

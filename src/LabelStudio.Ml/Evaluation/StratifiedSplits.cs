@@ -1,7 +1,7 @@
 namespace LabelStudio.Ml;
 
 /// <summary>Seeded, class-balanced splits. Classes with one example only ever train.</summary>
-internal static class StratifiedSplits
+public static class StratifiedSplits
 {
     /// <returns>Fold number per row, or -1 for rows that must always stay in training.</returns>
     public static int[] Folds(IReadOnlyList<int> labels, int foldCount, int seed)

@@ -68,7 +68,7 @@ public sealed class TrainingRunnerTests : IAsyncLifetime
         Assert.NotNull(model);
         Assert.Equal((1, 20), (model.Version, model.LabelCount));
         Assert.InRange(model.EstimatedAccuracy!.Value, AccuracyFloor, 1.0);
-        Assert.Equal("5-fold cross-validation", model.AccuracyMethod);
+        Assert.Equal("5-fold cross-validation, calibrated over the unlabeled items", model.AccuracyMethod);
         Assert.True(File.Exists(Path.Combine(_database.Root, "models", model.ModelFile)));
 
         var ranks = await _database.RanksAsync(project.Id);
