@@ -59,6 +59,29 @@ public sealed class ApiRequestProblemsTests(ApiFixture fixture)
         Assert.Contains("whole number", problem.FieldErrors(parameter)[0]);
     }
 
+    [Theory]
+    [InlineData("GET", "/api/v1/projects/1/labels?sinse=5", "sinse", "after, limit")]
+    [InlineData("GET", "/api/v1/projects/1/labels?after=0&limt=5", "limt", "after, limit")]
+    [InlineData("GET", "/api/v1/projects?mine=true", "mine", null)]
+    [InlineData("GET", "/api/v1/projects/1?verbose=true", "verbose", null)]
+    [InlineData("GET", "/api/v1/projects/1/models?page=2", "page", null)]
+    [InlineData("GET", "/api/v1/projects/1/export.csv?format=tsv", "format", null)]
+    [InlineData("GET", "/api/v1/projects/1/imports/1?wait=true", "wait", null)]
+    [InlineData("POST", "/api/v1/projects/1/exports?format=parquet", "format", null)]
+    [InlineData("POST", "/api/v1/projects/1/next?count=2", "count", null)]
+    public async Task AnUnknownQueryParameterIsRefusedByNameOnEveryCall(
+        string method, string pathAndQuery, string parameter, string? accepted)
+    {
+        using var client = await fixture.ClientAsync(ApiFixture.Lead);
+
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), pathAndQuery));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        var message = problem.FieldErrors(parameter)[0];
+        Assert.Contains($"'{parameter}' is not a parameter of this call", message);
+        Assert.Contains(accepted is null ? "takes no query parameters" : $"its parameters are {accepted}", message);
+    }
+
     [Fact]
     public async Task TheOpenApiDocumentStillGivesThePagingParametersAsIntegers()
     {

@@ -76,6 +76,7 @@ internal static class ApiSetup
             .RequireAuthorization(Policy)
             .RequireRateLimiting(ApiRateLimits.PerToken)
             .AddEndpointFilter(WriteScopeFilterAsync)
+            .AddEndpointFilter(ApiQueryParameters.FilterAsync)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapProjectsApi();

@@ -22,6 +22,7 @@ internal static class ImportsApi
     {
         api.MapPost("/projects/{projectId:int}/imports", StartAsync)
             .Accepts<Stream>("text/csv", "application/x-ndjson", "*/*")
+            .TakesQuery([.. ImportQuery.Parameters.Select(p => p.Name)])
             .Produces<ImportJobResponse>(StatusCodes.Status202Accepted)
             .AddOpenApiOperationTransformer(DocumentQueryAsync)
             .WithSummary("Uploads a CSV, TSV or JSON lines file (tables) or a ZIP (images, audio) as the body " +

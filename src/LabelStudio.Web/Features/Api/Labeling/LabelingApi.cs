@@ -23,6 +23,7 @@ internal static class LabelingApi
             .Produces<LabelResponse>(StatusCodes.Status201Created)
             .WithSummary("Labels or skips an item; 409 when the item moved on without you.");
         api.MapGet("/projects/{projectId:int}/labels", ListAsync)
+            .TakesQuery("after", "limit")
             .Produces<LabelPageResponse>()
             .AddOpenApiOperationTransformer(DocumentPagingAsync)
             .WithSummary("Label events, oldest first, paged by 'after' (the last id seen) and 'limit'.");
