@@ -66,8 +66,17 @@ internal static class ImportsApi
 
         try
         {
+            // Judged before anything is stored, so a wrong file makes no job and no upload to clean up.
+            var body = http.Request.BodyReader;
+            var prefix = await RequestBodyPeek.PeekAsync(body, UploadContentCheck.PrefixBytes, cancellationToken);
+            if (UploadContentCheck.Refusal(project.DataKind, query.FileName, prefix) is { } refusal)
+            {
+                return ApiProblems.Invalid(
+                    "body", $"'{Path.GetFileName(query.FileName)}' cannot be imported: {refusal}.");
+            }
+
             var job = await imports.UploadAsync(
-                projectId, query.FileName, http.Request.Body, ApiClaims.UserId(http.User), cancellationToken);
+                projectId, query.FileName, body.AsStream(), ApiClaims.UserId(http.User), cancellationToken);
             await start(job.Id, cancellationToken);
             var queued = (await imports.GetAsync(job.Id, cancellationToken))!;
             return TypedResults.Accepted(
