@@ -55,4 +55,21 @@ public sealed class OpenApiDocumentTests(ApiFixture fixture)
         Assert.All(taken, call => Assert.Equal(call.Value, documented[call.Key]));
         Assert.Equal(["after", "limit"], taken["GET /api/v1/projects/{projectId}/labels"]);
     }
+
+    [Fact]
+    public async Task EveryOperationMayAnswerAValidationProblemAndJsonBodiesAnUnsupportedMediaType()
+    {
+        using var client = fixture.App.CreateClient();
+
+        var document = await (await client.GetAsync("/api/v1/openapi.json")).JsonAsync(HttpStatusCode.OK);
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => operation.Value))
+            .ToList();
+        Assert.All(operations, o => Assert.True(o.GetProperty("responses").TryGetProperty("400", out _)));
+        var jsonBodies = operations.Where(o => o.TryGetProperty("requestBody", out var body)
+            && body.GetProperty("content").TryGetProperty("application/json", out _)).ToList();
+        Assert.Equal(3, jsonBodies.Count);
+        Assert.All(jsonBodies, o => Assert.True(o.GetProperty("responses").TryGetProperty("415", out _)));
+    }
 }

@@ -77,6 +77,7 @@ internal static class ApiSetup
             .RequireRateLimiting(ApiRateLimits.PerToken)
             .AddEndpointFilter(WriteScopeFilterAsync)
             .AddEndpointFilter(ApiQueryParameters.FilterAsync)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapProjectsApi();
