@@ -79,6 +79,7 @@ internal static partial class ApiJsonErrors
     private static string Plural(string description) => description switch
     {
         "true or false" => "true or false values",
+        _ when description.StartsWith("an array of") => $"arrays of {description["an array of ".Length..]}",
         _ when description.StartsWith("one of:") => $"values, each {description}",
         _ => $"{description[(description.IndexOf(' ') + 1)..]}s",
     };
