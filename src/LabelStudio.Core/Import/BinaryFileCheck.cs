@@ -41,30 +41,37 @@ internal static class BinaryFileCheck
     /// <param name="encoding">The sniffed encoding: UTF-16 and UTF-32 text holds NUL bytes by nature.</param>
     public static void ThrowIfBinary(string fileName, ReadOnlySpan<byte> prefix, Encoding encoding)
     {
+        if (ReasonFor(fileName, prefix, encoding) is { } reason)
+        {
+            throw ErrorCollector.Single(fileName, null, reason);
+        }
+    }
+
+    /// <summary>Why the name or the first bytes say the file is not a text table; null when they do not.</summary>
+    public static string? ReasonFor(string fileName, ReadOnlySpan<byte> prefix, Encoding encoding)
+    {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (extension is ".xlsx" or ".xlsm" or ".xls" or ".xlsb" or ".ods")
         {
-            throw Refuse(fileName, "this is a spreadsheet workbook, not a text table: open it in Excel (or "
-                + $"LibreOffice) and save it as CSV first; {TableFormats}");
+            return "this is a spreadsheet workbook, not a text table: open it in Excel (or "
+                + $"LibreOffice) and save it as CSV first; {TableFormats}";
         }
 
         foreach (var (signature, offset, name) in Signatures)
         {
             if (prefix.Length >= offset + signature.Length && prefix.Slice(offset).StartsWith(signature))
             {
-                throw Refuse(fileName, $"this is {name}, not a text table; {TableFormats}, "
-                    + "while images and audio go into an image or audio project");
+                return $"this is {name}, not a text table; {TableFormats}, "
+                    + "while images and audio go into an image or audio project";
             }
         }
 
         var isWideText = encoding is UnicodeEncoding or UTF32Encoding;
         if (!isWideText && prefix[..Math.Min(prefix.Length, NulScanBytes)].Contains((byte)0))
         {
-            throw Refuse(fileName, $"this file holds binary data (NUL bytes), not text; {TableFormats}, "
-                + "while images and audio go into an image or audio project");
+            return $"this file holds binary data (NUL bytes), not text; {TableFormats}, "
+                + "while images and audio go into an image or audio project";
         }
+        return null;
     }
-
-    private static ImportFailedException Refuse(string fileName, string message) =>
-        ErrorCollector.Single(fileName, null, message);
 }

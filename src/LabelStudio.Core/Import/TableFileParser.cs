@@ -5,7 +5,8 @@ namespace LabelStudio.Core.Import;
 /// <summary>The entry point of import: reads an uploaded table file into a <see cref="ParsedTable"/>.</summary>
 public static class TableFileParser
 {
-    private const int SniffBytes = 1 << 16;
+    /// <summary>How many leading bytes are read to sniff the encoding, the format and binary content.</summary>
+    public const int SniffBytes = 1 << 16;
     private const int ReaderBufferBytes = 1 << 16;
 
     /// <summary>

@@ -12,7 +12,7 @@ using PhysicalType = Parquet.Meta.Type;
 namespace LabelStudio.Core.Tests.Export;
 
 /// <summary>
-/// Source columns leave Parquet and JSON lines typed by the kind the import gave them, with missing
+/// Source columns leave Parquet, JSON lines and Label Studio JSON typed by the kind the import gave them, with missing
 /// values and missing markers as null; CSV keeps the text as imported.
 /// </summary>
 public sealed class SourceColumnTypeTests : IAsyncLifetime
@@ -73,6 +73,26 @@ public sealed class SourceColumnTypeTests : IAsyncLifetime
         Assert.Equal(["2024-03-01", "2024-03-02T10:30:00Z", null, null], Column(rows, "Seen").Select(Text));
         Assert.Equal(["North", "NA", null, "South"], Column(rows, "Colony").Select(Text));
         Assert.Equal(["first", "NA", "third", "n/a"], Column(rows, "Note").Select(Text));
+    }
+
+    [Fact]
+    public async Task LabelStudioDataTypesValuesAsJsonLinesDoesWithMissingOnesAsNull()
+    {
+        var package = await _database.ExportAsync(_project.Id, new ExportOptions(ExportFormat.LabelStudio));
+
+        var tasks = JsonDocument.Parse(package.DataText).RootElement.EnumerateArray()
+            .Select(t => t.GetProperty("data"))
+            .ToDictionary(d => d.GetProperty("Id").GetString()!);
+        Assert.Equal(36.7, tasks["b1"].GetProperty("Length").GetDouble());
+        Assert.Equal(-150, tasks["b4"].GetProperty("Length").GetDouble());
+        Assert.Equal(JsonValueKind.Null, tasks["b2"].GetProperty("Length").ValueKind);
+        Assert.Equal(JsonValueKind.Null, tasks["b3"].GetProperty("Length").ValueKind);
+        Assert.Equal(
+            [JsonValueKind.True, JsonValueKind.False, JsonValueKind.Null, JsonValueKind.True],
+            Column(tasks, "Ringed").Select(v => v.ValueKind));
+        Assert.Equal(["2024-03-01", "2024-03-02T10:30:00Z", null, null], Column(tasks, "Seen").Select(Text));
+        Assert.Equal(["North", "NA", null, "South"], Column(tasks, "Colony").Select(Text));
+        Assert.Equal(["first", "NA", "third", "n/a"], Column(tasks, "Note").Select(Text));
     }
 
     [Fact]

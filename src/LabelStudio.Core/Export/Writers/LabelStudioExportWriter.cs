@@ -150,21 +150,41 @@ internal sealed class LabelStudioExportWriter : IExportWriter
         _json.WriteEndArray();
     }
 
-    /// <summary>Values of columns the import read as numbers go out as JSON numbers, as they came in.</summary>
+    /// <summary>
+    /// Typed as JSON lines types them (<see cref="SourceCell"/>): missing values and markers are null,
+    /// yes/no values booleans. A number keeps its imported digits when they already form a JSON number,
+    /// so a long integer is not rounded through a double; others ("+3", "007") go out as the number they read as.
+    /// </summary>
     private void WriteDataValue(string column, ColumnKind kind, string? value)
     {
-        if (value is null)
+        if (SourceCell.IsMissing(value, kind))
         {
             _json.WriteNull(column);
         }
-        else if (kind == ColumnKind.Number && IsJsonNumber(value))
+        else if (kind == ColumnKind.Number && SourceCell.Number(value) is { } number)
         {
-            _json.WritePropertyName(column);
-            _json.WriteRawValue(value, skipInputValidation: true);
+            WriteNumber(column, value!.Trim(), number);
+        }
+        else if (kind == ColumnKind.Boolean && SourceCell.Boolean(value) is { } flag)
+        {
+            _json.WriteBoolean(column, flag);
         }
         else
         {
             _json.WriteString(column, value);
+        }
+    }
+
+    private void WriteNumber(string column, string text, double number)
+    {
+        if (IsJsonNumber(text))
+        {
+            _json.WritePropertyName(column);
+            _json.WriteRawValue(text, skipInputValidation: true);
+        }
+        else
+        {
+            _json.WriteNumber(column, number);
         }
     }
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -11,8 +9,11 @@ namespace LabelStudio.Web.Features.Api;
 /// Reads a JSON request body within the API's size limit. Read here rather than bound by the framework
 /// so a malformed body is answered with a problem that names the offending field. A property the
 /// request does not have is refused rather than dropped: a typo would otherwise silently lose an option.
+/// The framework's own binding answers 415 to a body without a JSON content type; reading by hand, we
+/// check that ourselves, or a body sent with no Content-Type at all would pass (routing's content-type
+/// match lets a request without one through to any endpoint).
 /// </summary>
-internal sealed partial class ApiJsonBody(IOptions<JsonOptions> json, IOptions<ApiOptions> options)
+internal sealed class ApiJsonBody(IOptions<JsonOptions> json, IOptions<ApiOptions> options)
 {
     private readonly JsonSerializerOptions _strict = new(json.Value.SerializerOptions)
     {
@@ -47,6 +48,10 @@ internal sealed partial class ApiJsonBody(IOptions<JsonOptions> json, IOptions<A
                 ? (null, ApiProblems.Invalid("body", "A JSON body is required."))
                 : (whenEmpty, null);
         }
+        if (!request.HasJsonContentType())
+        {
+            return (null, ApiProblems.UnsupportedMediaType());
+        }
 
         try
         {
@@ -56,33 +61,9 @@ internal sealed partial class ApiJsonBody(IOptions<JsonOptions> json, IOptions<A
         }
         catch (JsonException failure)
         {
-            return (null, Explain(failure, _strict.GetTypeInfo(typeof(T))));
+            return (null, ApiJsonErrors.Explain(failure, _strict.GetTypeInfo(typeof(T))));
         }
     }
-
-    /// <summary>Names the field at fault and, where the request's shape tells, what would fit.</summary>
-    private static IResult Explain(JsonException failure, JsonTypeInfo request)
-    {
-        var fields = string.Join(", ", request.Properties.Select(p => p.Name));
-        if (UnmappedProperty().Match(failure.Message) is { Success: true } unmapped)
-        {
-            var name = unmapped.Groups[1].Value;
-            return ApiProblems.Invalid(name, $"'{name}' is not a field of this request; its fields are {fields}.");
-        }
-
-        var field = failure.Path is { Length: > 2 } path ? path[2..] : "body";
-        var property = request.Properties.FirstOrDefault(p => p.Name == field);
-        var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-        if (type is { IsEnum: true })
-        {
-            var values = Enum.GetNames(type).Select(JsonNamingPolicy.KebabCaseLower.ConvertName);
-            return ApiProblems.Invalid(field, $"Use one of: {string.Join(", ", values)}.");
-        }
-        return ApiProblems.Invalid(field, "This value is not valid JSON of the expected type.");
-    }
-
-    [GeneratedRegex("^The JSON property '(.+?)' could not be mapped")]
-    private static partial Regex UnmappedProperty();
 
     private static IResult TooLarge(int limit) =>
         ApiProblems.TooLarge($"JSON bodies are limited to {limit / 1024} KB.");

@@ -15,6 +15,11 @@ internal static class ApiProblems
     public static IResult TooLarge(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large");
 
+    public const string JsonExpected = "This call takes a JSON body: send it with 'Content-Type: application/json'.";
+
+    public static IResult UnsupportedMediaType() => TypedResults.Problem(
+        JsonExpected, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+
     /// <summary>One field's problem, named so a client can point at it.</summary>
     public static IResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]>
     {

@@ -54,8 +54,7 @@ internal static class ApiSetup
     {
         var detail = http.Response.StatusCode switch
         {
-            StatusCodes.Status415UnsupportedMediaType =>
-                "This call takes a JSON body: send it with 'Content-Type: application/json'.",
+            StatusCodes.Status415UnsupportedMediaType => ApiProblems.JsonExpected,
             StatusCodes.Status405MethodNotAllowed => $"{http.Request.Path} does not answer {http.Request.Method}.",
             StatusCodes.Status404NotFound => $"There is no API call at {http.Request.Path}.",
             _ => null,
@@ -77,6 +76,8 @@ internal static class ApiSetup
             .RequireAuthorization(Policy)
             .RequireRateLimiting(ApiRateLimits.PerToken)
             .AddEndpointFilter(WriteScopeFilterAsync)
+            .AddEndpointFilter(ApiQueryParameters.FilterAsync)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapProjectsApi();

@@ -17,6 +17,7 @@ internal static class ExportsApi
     {
         api.MapPost("/projects/{projectId:int}/exports", StartAsync)
             .Accepts<ExportOptions>("application/json")
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .Produces<ExportJobResponse>(StatusCodes.Status202Accepted)
             .WithMetadata(new ReadOnlyCall())
             .WithSummary(

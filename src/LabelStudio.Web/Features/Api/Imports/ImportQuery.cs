@@ -6,8 +6,9 @@ namespace LabelStudio.Web.Features.Api.Imports;
 
 /// <summary>
 /// The import plan an API client gives in the query string, read with every bad field named. Table
-/// projects take the column options, image and audio projects the media ones; a parameter this call
-/// does not know is refused, so a typo cannot silently drop an option.
+/// projects take the column options, image and audio projects the media ones. <see cref="Parameters"/>
+/// is also the call's <see cref="ApiQueryParameters"/>, so a parameter it does not know is refused by
+/// name before this reads the query, as on every API call.
 /// </summary>
 internal sealed record ImportQuery(IQueryCollection Query)
 {
@@ -69,17 +70,9 @@ internal sealed record ImportQuery(IQueryCollection Query)
         {
             errors["fileName"] = ["Name the file (e.g. fileName=penguins.csv); errors will point into it."];
         }
-        var known = string.Join(", ", Parameters.Select(p => p.Name));
-        foreach (var name in Query.Keys)
+        foreach (var name in Query.Keys.Where(k => otherKindOnly.Contains(k, StringComparer.OrdinalIgnoreCase)))
         {
-            if (!Parameters.Any(p => p.Name == name))
-            {
-                errors[name] = [$"'{name}' is not a parameter of this call; its parameters are {known}."];
-            }
-            else if (otherKindOnly.Contains(name))
-            {
-                errors[name] = [$"'{name}' applies only to {otherKind}."];
-            }
+            errors[name] = [$"'{name}' applies only to {otherKind}."];
         }
         return errors;
     }

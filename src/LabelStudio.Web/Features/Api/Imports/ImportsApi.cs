@@ -22,6 +22,7 @@ internal static class ImportsApi
     {
         api.MapPost("/projects/{projectId:int}/imports", StartAsync)
             .Accepts<Stream>("text/csv", "application/x-ndjson", "*/*")
+            .TakesQuery([.. ImportQuery.Parameters.Select(p => p.Name)])
             .Produces<ImportJobResponse>(StatusCodes.Status202Accepted)
             .AddOpenApiOperationTransformer(DocumentQueryAsync)
             .WithSummary("Uploads a CSV, TSV or JSON lines file (tables) or a ZIP (images, audio) as the body " +
@@ -65,8 +66,17 @@ internal static class ImportsApi
 
         try
         {
+            // Judged before anything is stored, so a wrong file makes no job and no upload to clean up.
+            var body = http.Request.BodyReader;
+            var prefix = await RequestBodyPeek.PeekAsync(body, UploadContentCheck.PrefixBytes, cancellationToken);
+            if (UploadContentCheck.Refusal(project.DataKind, query.FileName, prefix) is { } refusal)
+            {
+                return ApiProblems.Invalid(
+                    "body", $"'{Path.GetFileName(query.FileName)}' cannot be imported: {refusal}.");
+            }
+
             var job = await imports.UploadAsync(
-                projectId, query.FileName, http.Request.Body, ApiClaims.UserId(http.User), cancellationToken);
+                projectId, query.FileName, body.AsStream(), ApiClaims.UserId(http.User), cancellationToken);
             await start(job.Id, cancellationToken);
             var queued = (await imports.GetAsync(job.Id, cancellationToken))!;
             return TypedResults.Accepted(

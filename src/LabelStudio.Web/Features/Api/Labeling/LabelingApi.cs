@@ -20,9 +20,11 @@ internal static class LabelingApi
             .WithSummary("Leases the item the token's user should label now; 204 when none is left.");
         api.MapPost("/projects/{projectId:int}/labels", LabelAsync)
             .Accepts<LabelRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .Produces<LabelResponse>(StatusCodes.Status201Created)
             .WithSummary("Labels or skips an item; 409 when the item moved on without you.");
         api.MapGet("/projects/{projectId:int}/labels", ListAsync)
+            .TakesQuery("after", "limit")
             .Produces<LabelPageResponse>()
             .AddOpenApiOperationTransformer(DocumentPagingAsync)
             .WithSummary("Label events, oldest first, paged by 'after' (the last id seen) and 'limit'.");

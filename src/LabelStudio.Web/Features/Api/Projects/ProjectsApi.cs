@@ -18,6 +18,7 @@ internal static class ProjectsApi
             .WithSummary("A project's settings, classes and counts.");
         api.MapPost("/projects", CreateAsync)
             .Accepts<CreateProjectRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .Produces<ProjectResponse>(StatusCodes.Status201Created)
             .WithSummary("Creates a project (Admin or Lead).");
     }
