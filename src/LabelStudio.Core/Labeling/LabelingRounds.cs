@@ -21,15 +21,23 @@ public static class LabelingRounds
     public static int Of(int annotatorLabelsBefore, int roundSize) =>
         annotatorLabelsBefore / Math.Max(1, roundSize) + 1;
 
-    /// <summary>Both counts in one pass over the project's label events.</summary>
+    /// <summary>
+    /// Both counts in one round trip. The imported labels are counted by their empty annotator on the
+    /// (project, annotator) index, which costs nothing in a project without them; a single pass that
+    /// tests every event's annotator took three times as long as the plain count at 60,000 events.
+    /// </summary>
     public static async Task<LabelCounts> CountAsync(
         AppDbContext db, int projectId, CancellationToken cancellationToken)
     {
-        var counts = await db.LabelEvents
-            .Where(e => e.ProjectId == projectId && e.Kind == LabelEventKind.Label)
-            .GroupBy(e => e.ProjectId)
-            .Select(g => new { All = g.Count(), ByAnnotators = g.Count(e => e.UserId != ImportedLabels.UserId) })
+        var counts = await db.Projects
+            .Where(p => p.Id == projectId)
+            .Select(p => new
+            {
+                All = db.LabelEvents.Count(e => e.ProjectId == projectId && e.Kind == LabelEventKind.Label),
+                Imported = db.LabelEvents.Count(e =>
+                    e.ProjectId == projectId && e.UserId == ImportedLabels.UserId && e.Kind == LabelEventKind.Label),
+            })
             .FirstOrDefaultAsync(cancellationToken);
-        return counts is null ? new LabelCounts(0, 0) : new LabelCounts(counts.All, counts.ByAnnotators);
+        return counts is null ? new LabelCounts(0, 0) : new LabelCounts(counts.All, counts.All - counts.Imported);
     }
 }
