@@ -67,6 +67,8 @@ public sealed class CommentBoxTests(AppFixture app) : IClassFixture<AppFixture>,
         await OpenCommentBoxAsync(page, "image");
 
         await AssertInViewAsync(page, "#image-stage", "#class-buttons", "#comment");
+        // The stage shrank under the image, which fits itself to it again rather than being cut off.
+        await page.WaitForFunctionAsync(ImageFitsStage, null, new() { Timeout = 5_000 });
     }
 
     [Fact]
@@ -83,6 +85,14 @@ public sealed class CommentBoxTests(AppFixture app) : IClassFixture<AppFixture>,
 
         await AssertInViewAsync(page, "#audio-player", "#class-buttons", "#comment");
     }
+
+    private const string ImageFitsStage = """
+        () => {
+            const stage = document.querySelector('#image-stage').getBoundingClientRect();
+            const image = document.querySelector('#item-image').getBoundingClientRect();
+            return image.top >= stage.top - 0.5 && image.bottom <= stage.bottom + 0.5;
+        }
+        """;
 
     /// <summary>Presses the comment key and waits until the box takes the typing.</summary>
     private static async Task OpenCommentBoxAsync(IPage page, string kind)
