@@ -97,11 +97,12 @@ export function attach(stage) {
         }
     };
 
-    const onResize = () => {
+    // The stage changes size with the window and when the comment box opens or closes beneath it.
+    const resizes = new ResizeObserver(() => {
         if (view.fitted) {
             fit();
         }
-    };
+    });
 
     image.addEventListener('load', fit);
     stage.addEventListener('wheel', onWheel, { passive: false });
@@ -110,7 +111,7 @@ export function attach(stage) {
     stage.addEventListener('pointerup', onPointerUp);
     stage.addEventListener('dblclick', fit);
     document.addEventListener('keydown', onKeyDown);
-    window.addEventListener('resize', onResize);
+    resizes.observe(stage);
     if (image.complete) {
         fit();
     }
@@ -124,7 +125,7 @@ export function attach(stage) {
             stage.removeEventListener('pointerup', onPointerUp);
             stage.removeEventListener('dblclick', fit);
             document.removeEventListener('keydown', onKeyDown);
-            window.removeEventListener('resize', onResize);
+            resizes.disconnect();
         },
     };
 }

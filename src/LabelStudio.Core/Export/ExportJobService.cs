@@ -42,7 +42,7 @@ public sealed class ExportJobService(
             ProjectId = projectId,
             OptionsJson = options.ToJson(),
             Status = ExportStatus.Queued,
-            Message = "Waiting to start",
+            Message = JobMessages.Waiting,
             CreatedById = userId,
             CreatedAt = clock.GetUtcNow(),
         };

@@ -4,6 +4,7 @@ using System.Text.Json;
 using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Export.Writers;
+using LabelStudio.Core.Jobs;
 using LabelStudio.Core.Storage;
 using LabelStudio.Core.Teams;
 using LabelStudio.Core.Training;
@@ -186,7 +187,7 @@ public sealed partial class ExportRunner(
                 || (j.Status == ExportStatus.Running && j.HeartbeatAt < staleBefore)))
             .ExecuteUpdateAsync(j => j
                 .SetProperty(x => x.Status, ExportStatus.Running)
-                .SetProperty(x => x.Message, "Starting")
+                .SetProperty(x => x.Message, JobMessages.Starting)
                 .SetProperty(x => x.HeartbeatAt, now), cancellationToken);
         return claimed == 0
             ? null

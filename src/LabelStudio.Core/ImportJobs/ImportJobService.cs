@@ -131,7 +131,7 @@ public sealed class ImportJobService(
                 .SetProperty(x => x.Status, JobStatus.Queued)
                 .SetProperty(x => x.PlanJson, planJson)
                 .SetProperty(x => x.Progress, 0)
-                .SetProperty(x => x.Message, "Waiting to start")
+                .SetProperty(x => x.Message, JobMessages.Waiting)
                 .SetProperty(x => x.ErrorsJson, (string?)null), cancellationToken);
         if (updated == 0)
         {

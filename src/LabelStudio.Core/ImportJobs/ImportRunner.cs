@@ -4,6 +4,7 @@ using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Features;
 using LabelStudio.Core.Import;
+using LabelStudio.Core.Jobs;
 using LabelStudio.Core.Media;
 using LabelStudio.Core.Projects;
 using LabelStudio.Core.Storage;
@@ -163,6 +164,7 @@ public sealed partial class ImportRunner(
                 (j.Status == JobStatus.Queued || (j.Status == JobStatus.Running && j.HeartbeatAt < staleBefore)))
             .ExecuteUpdateAsync(j => j
                 .SetProperty(x => x.Status, JobStatus.Running)
+                .SetProperty(x => x.Message, JobMessages.Starting)
                 .SetProperty(x => x.HeartbeatAt, now), cancellationToken);
         return claimed == 0 ? null : await db.ImportJobs.AsNoTracking()
             .FirstAsync(j => j.Id == jobId, cancellationToken);

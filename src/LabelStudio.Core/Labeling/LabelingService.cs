@@ -32,7 +32,8 @@ public sealed partial class LabelingService(
     }
 
     /// <summary>
-    /// Records the decision; also returns the project's label event count after it, and the round size.
+    /// Records the decision; also returns the project's label event count after it (imported labels
+    /// included, as retraining counts them), and the round size.
     /// </summary>
     private async Task<(LabelEvent Event, int LabelEvents, int RoundSize)> RecordAsync(
         LabelSubmission submission, CancellationToken cancellationToken)
@@ -56,8 +57,7 @@ public sealed partial class LabelingService(
             throw new LabelingException($"Class {classId} is not a class of project '{project.Name}'.");
         }
         var served = await ServedContextAsync(db, submission, cancellationToken);
-        var labelEvents = await db.LabelEvents
-            .CountAsync(e => e.ProjectId == project.Id && e.Kind == LabelEventKind.Label, cancellationToken);
+        var labels = await LabelingRounds.CountAsync(db, project.Id, cancellationToken);
 
         // 2. The write: who holds the item is checked inside the transaction that records the decision.
         using var turn = await writeGate.EnterAsync(cancellationToken);
@@ -77,7 +77,7 @@ public sealed partial class LabelingService(
             Comment = string.IsNullOrWhiteSpace(submission.Comment) ? null : submission.Comment.Trim(),
             CreatedAt = clock.GetUtcNow(),
             SecondsSpent = Math.Max(0, submission.SecondsSpent),
-            Round = RoundOf(labelEvents, project.RoundSize),
+            Round = LabelingRounds.Of(labels.ByAnnotators, project.RoundSize),
             ModelVersion = served.ModelVersion,
             Strategy = project.Strategy,
             ScoreWhenServed = served.Score,
@@ -96,7 +96,7 @@ public sealed partial class LabelingService(
             .ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        var counted = labelEvent.Kind == LabelEventKind.Label ? labelEvents + 1 : labelEvents;
+        var counted = labelEvent.Kind == LabelEventKind.Label ? labels.All + 1 : labels.All;
         return (labelEvent, counted, project.RoundSize);
     }
 
@@ -115,9 +115,6 @@ public sealed partial class LabelingService(
         new FinalLabel(labelEvent.ClassId, labelEvent.Id, LabelSource.Single, 1).CopyTo(item);
         return Task.CompletedTask;
     }
-
-    /// <summary>Rounds count label events from 1: events 0 to size-1 are round 1.</summary>
-    public static int RoundOf(int labelEventsBefore, int roundSize) => labelEventsBefore / Math.Max(1, roundSize) + 1;
 
     /// <summary>
     /// A decision on an item served from the queue stands while the annotator holds it. Once the lease

@@ -18,8 +18,7 @@ public sealed class ProjectStatusService(IDbContextFactory<AppDbContext> context
         // Each of these reads costs what it counts (labels, not items): the page asks per key press.
         var labeledCount = await db.Items.CountAsync(
             i => i.ProjectId == projectId && i.CurrentClassId != null, cancellationToken);
-        var labelEvents = await db.LabelEvents
-            .CountAsync(e => e.ProjectId == projectId && e.Kind == LabelEventKind.Label, cancellationToken);
+        var labels = await LabelingRounds.CountAsync(db, projectId, cancellationToken);
         var model = await db.ModelVersions.AsNoTracking()
             .Where(m => m.ProjectId == projectId)
             .OrderByDescending(m => m.Version)
@@ -30,8 +29,8 @@ public sealed class ProjectStatusService(IDbContextFactory<AppDbContext> context
         return new ProjectStatus(
             project.ItemCount,
             labeledCount,
-            labelEvents,
-            LabelingService.RoundOf(labelEvents, project.RoundSize),
+            labels.All,
+            LabelingRounds.Of(labels.ByAnnotators, project.RoundSize),
             model?.Version,
             model?.EstimatedAccuracy,
             ToTrainingStatus(state),

@@ -54,8 +54,7 @@ public sealed partial class ReviewService(
         {
             throw new LabelingException($"Class {decision.ClassId} is not a class of this project.");
         }
-        var labelEvents = await db.LabelEvents.CountAsync(
-            e => e.ProjectId == decision.ProjectId && e.Kind == LabelEventKind.Label, cancellationToken);
+        var labels = await LabelingRounds.CountAsync(db, decision.ProjectId, cancellationToken);
         var roundSize = await db.Projects.Where(p => p.Id == decision.ProjectId).Select(p => p.RoundSize)
             .FirstAsync(cancellationToken);
 
@@ -73,7 +72,7 @@ public sealed partial class ReviewService(
             ClassId = decision.ClassId,
             Comment = string.IsNullOrWhiteSpace(decision.Comment) ? null : decision.Comment.Trim(),
             CreatedAt = clock.GetUtcNow(),
-            Round = LabelingService.RoundOf(labelEvents, roundSize),
+            Round = LabelingRounds.Of(labels.ByAnnotators, roundSize),
         };
         db.LabelEvents.Add(review);
         await db.SaveChangesAsync(cancellationToken);
