@@ -38,7 +38,7 @@ static int Usage()
                LabelStudio.Benchmarks import [--rows 100000] [--numbers 8] [--repeats 3]
                LabelStudio.Benchmarks serve [--rows 50000] [--numbers 40] [--annotators 20] [--labels 1000]
                  [--seconds 20] [--think-ms 250] [--no-retrain] [--breakdown [--allocations]]
-               LabelStudio.Benchmarks keypress [--rows 500000] [--numbers 4] [--labels 200] [--presses 300] [--keep]
+               LabelStudio.Benchmarks keypress [--rows 500000] [--numbers 4] [--imported-labels 0] [--labels 200] [--presses 300] [--keep]
                LabelStudio.Benchmarks embed [--kind photo|fashion] [--images 400] [--size 224|64]
                  [--batch 16] [--threads N] [--repeats 3] [--fallback]
                  [--photos a.jpg,b.jpg]
