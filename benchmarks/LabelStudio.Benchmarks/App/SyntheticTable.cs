@@ -11,7 +11,7 @@ internal static class SyntheticTable
 {
     public static readonly string[] Classes = ["alpha", "beta", "gamma"];
 
-    /// <param name="idPrefix">Starts every row's id, so a second table imported into the same project adds new rows.</param>
+    /// <param name="idPrefix">Starts every row's id: a second table imported into a project adds new rows.</param>
     public static string Write(int rows, int numberColumns, int seed, string idPrefix = "r")
     {
         var path = Path.Combine(Path.GetTempPath(), $"labelstudio-bench-{Guid.NewGuid():N}.csv");
