@@ -22,8 +22,10 @@ internal static class KeyPressBenchmark
         var numbers = args.Int("numbers", 4);
         var warmLabels = args.Int("labels", 200);
         var presses = args.Int("presses", 300);
-        Console.WriteLine($"keypress: {rows:N0} rows × {numbers + 1} features, {warmLabels} labels and one " +
-            $"training run first, then {presses} key presses by one annotator (load average {LoadAverage.Now()})");
+        var importedLabels = args.Int("imported-labels", 0);
+        Console.WriteLine($"keypress: {rows:N0} rows × {numbers + 1} features, {importedLabels:N0} more rows " +
+            $"imported with labels, {warmLabels} labels and one training run first, then {presses} key presses " +
+            $"by one annotator (load average {LoadAverage.Now()})");
 
         var file = SyntheticTable.Write(rows, numbers, seed: 3);
         await using var host = await BenchHost.StartAsync();
@@ -34,6 +36,10 @@ internal static class KeyPressBenchmark
         var projectId = await host.CreateProjectAsync("keypress", SyntheticTable.Classes, file, plan);
         File.Delete(file);
         Console.WriteLine($"import {clock.Elapsed.TotalSeconds:0.0} s; {Memory()}");
+        if (importedLabels > 0)
+        {
+            await ImportLabeledRowsAsync(host, projectId, importedLabels, numbers);
+        }
 
         var oracle = await ServeBenchmark.OracleAsync(host, projectId);
         var steps = new PressSteps(host, projectId, "annotator-0", oracle);
@@ -51,6 +57,20 @@ internal static class KeyPressBenchmark
             Console.WriteLine($"data directory kept: {host.Directory}");
         }
         return 0;
+    }
+
+    /// <summary>
+    /// A project with that many label events before anyone labels: rows that came with their labels, as
+    /// from an earlier tool. They are labeled already, so the queue still serves the first table's rows.
+    /// </summary>
+    private static async Task ImportLabeledRowsAsync(BenchHost host, int projectId, int rows, int numbers)
+    {
+        var file = SyntheticTable.Write(rows, numbers, seed: 4, idPrefix: "labeled-");
+        var plan = new TableImportPlan(SyntheticTable.FeatureColumns(numbers), IdColumn: "id", LabelColumn: "label");
+        var clock = Stopwatch.StartNew();
+        var outcome = await host.ImportAsync(projectId, file, plan);
+        File.Delete(file);
+        Console.WriteLine($"import of {rows:N0} labeled rows: {outcome.Status}, {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     private static string Memory()

@@ -91,7 +91,8 @@ internal static class ServeBenchmark
         await using var db = await host.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var classes = await db.LabelClasses.Where(c => c.ProjectId == projectId)
             .ToDictionaryAsync(c => c.Name, c => c.Id);
-        return await db.Items.Where(i => i.ProjectId == projectId)
+        // Rows imported with their labels have no hidden truth, and the queue never serves them.
+        return await db.Items.Where(i => i.ProjectId == projectId && i.GroundTruth != null)
             .ToDictionaryAsync(i => i.Id, i => classes[i.GroundTruth!]);
     }
 

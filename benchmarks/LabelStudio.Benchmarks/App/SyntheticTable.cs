@@ -11,7 +11,8 @@ internal static class SyntheticTable
 {
     public static readonly string[] Classes = ["alpha", "beta", "gamma"];
 
-    public static string Write(int rows, int numberColumns, int seed)
+    /// <param name="idPrefix">Starts every row's id: a second table imported into a project adds new rows.</param>
+    public static string Write(int rows, int numberColumns, int seed, string idPrefix = "r")
     {
         var path = Path.Combine(Path.GetTempPath(), $"labelstudio-bench-{Guid.NewGuid():N}.csv");
         var random = new Random(seed);
@@ -26,7 +27,7 @@ internal static class SyntheticTable
         for (var row = 0; row < rows; row++)
         {
             var label = random.Next(Classes.Length);
-            line.Clear().Append("r").Append(row);
+            line.Clear().Append(idPrefix).Append(row);
             for (var c = 0; c < numberColumns; c++)
             {
                 var value = Gaussian(random) + (c % Classes.Length == label ? 1.0 : 0.0);

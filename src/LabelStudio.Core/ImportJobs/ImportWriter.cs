@@ -40,6 +40,8 @@ public sealed class ImportWriter(
         await db.SaveChangesAsync(cancellationToken);
 
         var itemIds = await InsertItemsAsync(db, project, batch, firstOrdinal, cancellationToken);
+        var importedLabels = batch.Rows.Count(r => r.Label is not null);
+        await LabelingRounds.AddAsync(db, project.Id, importedLabels, importedLabels, cancellationToken);
         await RewriteExistingFeaturesAsync(db, batch, cancellationToken);
         var openNewItems = itemIds.Where((_, i) => batch.Rows[i].Label is null).ToList();
         await RequeueAsync(db, project, VectorsById(batch, itemIds), openNewItems, cancellationToken);

@@ -1,6 +1,4 @@
 using LabelStudio.Core.Data;
-using LabelStudio.Core.Data.Entities;
-using LabelStudio.Core.ImportJobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace LabelStudio.Core.Labeling;
@@ -22,22 +20,27 @@ public static class LabelingRounds
         annotatorLabelsBefore / Math.Max(1, roundSize) + 1;
 
     /// <summary>
-    /// Both counts in one round trip. The imported labels are counted by their empty annotator on the
-    /// (project, annotator) index, which costs nothing in a project without them; a single pass that
-    /// tests every event's annotator took three times as long as the plain count at 60,000 events.
+    /// Both counts from the project's row, kept by whoever writes label events (<see cref="AddAsync"/>):
+    /// counting the events instead took 13–15 ms per count at 500,000 of them, on every key press.
     /// </summary>
-    public static async Task<LabelCounts> CountAsync(
+    public static async Task<LabelCounts> ReadAsync(
         AppDbContext db, int projectId, CancellationToken cancellationToken)
     {
         var counts = await db.Projects
             .Where(p => p.Id == projectId)
-            .Select(p => new
-            {
-                All = db.LabelEvents.Count(e => e.ProjectId == projectId && e.Kind == LabelEventKind.Label),
-                Imported = db.LabelEvents.Count(e =>
-                    e.ProjectId == projectId && e.UserId == ImportedLabels.UserId && e.Kind == LabelEventKind.Label),
-            })
+            .Select(p => new LabelCounts(p.LabelsGiven, p.LabelsGiven - p.LabelsImported))
             .FirstOrDefaultAsync(cancellationToken);
-        return counts is null ? new LabelCounts(0, 0) : new LabelCounts(counts.All, counts.All - counts.Imported);
+        return counts ?? new LabelCounts(0, 0);
     }
+
+    /// <summary>
+    /// Adds label events to the project's counts; call it in the transaction that writes them. The
+    /// database adds (no read first), so two annotators saving at once both count.
+    /// </summary>
+    /// <param name="imported">Of <paramref name="labels"/>, those that came with an import.</param>
+    public static Task AddAsync(
+        AppDbContext db, int projectId, int labels, int imported, CancellationToken cancellationToken) =>
+        db.Projects.Where(p => p.Id == projectId).ExecuteUpdateAsync(p => p
+            .SetProperty(x => x.LabelsGiven, x => x.LabelsGiven + labels)
+            .SetProperty(x => x.LabelsImported, x => x.LabelsImported + imported), cancellationToken);
 }

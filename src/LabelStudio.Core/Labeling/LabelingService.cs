@@ -57,12 +57,13 @@ public sealed partial class LabelingService(
             throw new LabelingException($"Class {classId} is not a class of project '{project.Name}'.");
         }
         var served = await ServedContextAsync(db, submission, cancellationToken);
-        var labels = await LabelingRounds.CountAsync(db, project.Id, cancellationToken);
 
-        // 2. The write: who holds the item is checked inside the transaction that records the decision.
+        // 2. The write: who holds the item is checked inside the transaction that records the decision,
+        // and the label counts are read there, so a colleague's label saved meanwhile is counted.
         using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var item = await db.Items.FirstAsync(i => i.Id == submission.ItemId, cancellationToken);
+        var labels = await LabelingRounds.ReadAsync(db, project.Id, cancellationToken);
         var firstLabelByUser = submission.ClassId is not null && !await db.LabelEvents.AnyAsync(
             e => e.ItemId == item.Id && e.UserId == submission.UserId && e.Kind == LabelEventKind.Label,
             cancellationToken);
@@ -90,6 +91,7 @@ public sealed partial class LabelingService(
         {
             item.LabelCount += firstLabelByUser ? 1 : 0;
             await SetFinalLabelAsync(db, item, labelEvent, project.FinalLabelRule, cancellationToken);
+            await LabelingRounds.AddAsync(db, project.Id, labels: 1, imported: 0, cancellationToken);
         }
         await db.Leases
             .Where(l => l.ItemId == item.Id && l.UserId == submission.UserId)

@@ -5,6 +5,7 @@ using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Import;
 using LabelStudio.Core.ImportJobs;
 using LabelStudio.Core.Items;
+using LabelStudio.Core.Labeling;
 using LabelStudio.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -78,6 +79,8 @@ public sealed class MediaImportWriter(
         await db.SaveChangesAsync(cancellationToken);
 
         var unlabeled = await InsertAsync(db, project, rows, jobFolder, firstOrdinal, cancellationToken);
+        var importedLabels = rows.Count - unlabeled.Count;
+        await LabelingRounds.AddAsync(db, project.Id, importedLabels, importedLabels, cancellationToken);
         await AppendToQueueAsync(db, project, unlabeled, cancellationToken);
 
         var rules = MediaKindRules.For(kind);

@@ -13,12 +13,11 @@ public sealed class ProjectStatusService(IDbContextFactory<AppDbContext> context
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var project = await db.Projects.Where(p => p.Id == projectId)
-            .Select(p => new { p.RoundSize, p.DataKind, p.Embedder, p.ItemCount })
+            .Select(p => new { p.RoundSize, p.DataKind, p.Embedder, p.ItemCount, p.LabelsGiven, p.LabelsImported })
             .FirstAsync(cancellationToken);
-        // Each of these reads costs what it counts (labels, not items): the page asks per key press.
+        // The labeled count costs what it counts (labeled items, not all of them): the page asks per key press.
         var labeledCount = await db.Items.CountAsync(
             i => i.ProjectId == projectId && i.CurrentClassId != null, cancellationToken);
-        var labels = await LabelingRounds.CountAsync(db, projectId, cancellationToken);
         var model = await db.ModelVersions.AsNoTracking()
             .Where(m => m.ProjectId == projectId)
             .OrderByDescending(m => m.Version)
@@ -29,8 +28,8 @@ public sealed class ProjectStatusService(IDbContextFactory<AppDbContext> context
         return new ProjectStatus(
             project.ItemCount,
             labeledCount,
-            labels.All,
-            LabelingRounds.Of(labels.ByAnnotators, project.RoundSize),
+            project.LabelsGiven,
+            LabelingRounds.Of(project.LabelsGiven - project.LabelsImported, project.RoundSize),
             model?.Version,
             model?.EstimatedAccuracy,
             ToTrainingStatus(state),

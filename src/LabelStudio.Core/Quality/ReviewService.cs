@@ -54,7 +54,7 @@ public sealed partial class ReviewService(
         {
             throw new LabelingException($"Class {decision.ClassId} is not a class of this project.");
         }
-        var labels = await LabelingRounds.CountAsync(db, decision.ProjectId, cancellationToken);
+        var labels = await LabelingRounds.ReadAsync(db, decision.ProjectId, cancellationToken);
         var roundSize = await db.Projects.Where(p => p.Id == decision.ProjectId).Select(p => p.RoundSize)
             .FirstAsync(cancellationToken);
 

@@ -35,8 +35,8 @@ public sealed partial class TrainingRunner(
         int labelEvents;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            labelEvents = await db.LabelEvents
-                .CountAsync(e => e.ProjectId == projectId && e.Kind == LabelEventKind.Label, cancellationToken);
+            labelEvents = await db.Projects.Where(p => p.Id == projectId).Select(p => p.LabelsGiven)
+                .FirstOrDefaultAsync(cancellationToken);
         }
 
         var claim = await trainingLock.TryClaimAsync(projectId, labelEvents, cancellationToken);

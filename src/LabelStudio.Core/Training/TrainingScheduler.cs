@@ -23,11 +23,10 @@ public sealed class TrainingScheduler(IDbContextFactory<AppDbContext> contexts, 
     public async Task OnLabelRecordedAsync(int projectId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var roundSize = await db.Projects.Where(p => p.Id == projectId).Select(p => p.RoundSize)
+        var project = await db.Projects.Where(p => p.Id == projectId)
+            .Select(p => new { p.RoundSize, p.LabelsGiven })
             .FirstAsync(cancellationToken);
-        var labelEvents = await db.LabelEvents
-            .CountAsync(e => e.ProjectId == projectId && e.Kind == LabelEventKind.Label, cancellationToken);
-        await OnLabelRecordedAsync(projectId, labelEvents, roundSize, cancellationToken);
+        await OnLabelRecordedAsync(projectId, project.LabelsGiven, project.RoundSize, cancellationToken);
     }
 
     /// <summary>The same, for a caller that already knows the project's label event count and round size.</summary>

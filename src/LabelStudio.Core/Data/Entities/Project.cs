@@ -54,6 +54,19 @@ public sealed class Project
     /// </summary>
     public int ItemCount { get; set; }
 
+    /// <summary>
+    /// The project's label events (not skips or reviews), imported labels included, raised in the transaction
+    /// that writes them: rounds and retrains are reckoned from it per key press, where counting the events
+    /// would cost time in proportion to the project.
+    /// </summary>
+    public int LabelsGiven { get; set; }
+
+    /// <summary>
+    /// Of <see cref="LabelsGiven"/>, those that came with an import (the imported-labels annotator): they
+    /// count for retraining but make no labeling round.
+    /// </summary>
+    public int LabelsImported { get; set; }
+
     /// <summary>The image embedder that made the project's feature vectors; null for tables.</summary>
     public string? Embedder { get; set; }
 

@@ -692,6 +692,12 @@ namespace LabelStudio.Core.Data.Migrations
                     b.Property<int>("ItemCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LabelsGiven")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LabelsImported")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
