@@ -1,5 +1,6 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
 
 namespace LabelStudio.Cli.Simulate;
 
@@ -26,7 +27,13 @@ internal static class ImageFiles
         return Math.Max(info.Width, info.Height);
     }
 
-    public static Image<Rgb24> Decode(string file) => Read(file, () => Image.Load<Rgb24>(file));
+    /// <summary>Turned as its EXIF tag says, as the app's import turns it, so the features match the app's.</summary>
+    public static Image<Rgb24> Decode(string file) => Read(file, () =>
+    {
+        var image = Image.Load<Rgb24>(file);
+        image.Mutate(x => x.AutoOrient());
+        return image;
+    });
 
     private static T Read<T>(string file, Func<T> read)
     {

@@ -63,6 +63,9 @@ internal static class ImageProcessor
         {
             // The asynchronous load is the one that observes a cancellation token in ImageSharp 2.
             var image = Image.LoadAsync<Rgba32>(Decoding, stream, stop).GetAwaiter().GetResult();
+            // Cameras store a portrait photo sideways with an EXIF tag saying how to turn it; the copies
+            // we write carry no EXIF, so turn the pixels themselves (and the size recorded is as seen).
+            image.Mutate(x => x.AutoOrient());
             image.Metadata.ExifProfile = null;
             image.Metadata.IccProfile = null;
             image.Metadata.XmpProfile = null;
