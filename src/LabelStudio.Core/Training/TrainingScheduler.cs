@@ -54,6 +54,21 @@ public sealed class TrainingScheduler(IDbContextFactory<AppDbContext> contexts, 
         }
     }
 
+    /// <summary>
+    /// Asks for every retrain a full round has made due. Requests are recorded after the label that
+    /// completes a round; a process killed in between would leave that round waiting for the next label.
+    /// </summary>
+    public async Task RequestOverdueRoundsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var projects = await db.Projects.Select(p => new { p.Id, p.LabelsGiven, p.RoundSize })
+            .ToListAsync(cancellationToken);
+        foreach (var project in projects)
+        {
+            await OnLabelRecordedAsync(project.Id, project.LabelsGiven, project.RoundSize, cancellationToken);
+        }
+    }
+
     /// <summary>Records a request; requests made while a run is going coalesce into one more run.</summary>
     public async Task RequestAsync(int projectId, CancellationToken cancellationToken)
     {

@@ -14,8 +14,19 @@ public sealed class TrainingWorker(
 {
     protected override TimeSpan PollInterval => options.Value.PollInterval;
 
-    protected override Task<IReadOnlyList<int>> DueJobsAsync(CancellationToken cancellationToken) =>
-        trainingLock.DueProjectsAsync(cancellationToken);
+    private bool _caughtUp;
+
+    protected override async Task<IReadOnlyList<int>> DueJobsAsync(CancellationToken cancellationToken)
+    {
+        if (!_caughtUp)
+        {
+            // Once per start: a crash may have come between a round's last label and its request.
+            await scheduler.RequestOverdueRoundsAsync(cancellationToken);
+            _caughtUp = true;
+        }
+
+        return await trainingLock.DueProjectsAsync(cancellationToken);
+    }
 
     protected override Task RunJobAsync(int projectId, CancellationToken cancellationToken) =>
         runner.RunIfDueAsync(projectId, cancellationToken);

@@ -62,6 +62,14 @@ internal sealed class TestDatabase : IAsyncDisposable
     public TestDatabase OpenAnotherInstance(Action<IServiceCollection>? configure = null) =>
         Build(Root, Clock, withWorkers: false, configure, ownsDirectory: false);
 
+    /// <summary>A restart of the whole app on the same data directory, its workers running.</summary>
+    public async Task<TestDatabase> RestartWithWorkersAsync()
+    {
+        var restarted = Build(Root, Clock, withWorkers: true, configure: null, ownsDirectory: false);
+        await restarted.StartWorkersAsync();
+        return restarted;
+    }
+
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
