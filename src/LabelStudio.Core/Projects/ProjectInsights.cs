@@ -28,6 +28,8 @@ public sealed class ProjectInsights(IDbContextFactory<AppDbContext> contexts)
                 LabelCount = m.LabelCount,
                 EstimatedAccuracy = m.EstimatedAccuracy,
                 AccuracyMethod = m.AccuracyMethod,
+                TruthAccuracy = m.TruthAccuracy,
+                TruthItemCount = m.TruthItemCount,
                 TrainSeconds = m.TrainSeconds,
                 ScoreSeconds = m.ScoreSeconds,
                 ModelFile = m.ModelFile,

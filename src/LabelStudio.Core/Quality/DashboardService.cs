@@ -154,7 +154,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
         var versions = await db.ModelVersions.AsNoTracking()
             .Where(m => m.ProjectId == projectId)
             .OrderBy(m => m.Version)
-            .Select(m => new { m.Version, m.LabelCount, m.EstimatedAccuracy, m.SamplePredictionsJson })
+            .Select(m => new { m.Version, m.LabelCount, m.EstimatedAccuracy, m.TruthAccuracy, m.SamplePredictionsJson })
             .ToListAsync(cancellationToken);
 
         var points = new List<ModelPoint>(versions.Count);
@@ -166,7 +166,10 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> contexts)
                 : JsonSerializer.Deserialize<Dictionary<long, int>>(version.SamplePredictionsJson);
             var accuracy = version.EstimatedAccuracy is { } a && !double.IsNaN(a) ? a : (double?)null;
             points.Add(new ModelPoint(
-                version.Version, version.LabelCount, accuracy, KappaBetween(previous, predictions)));
+                version.Version, version.LabelCount, accuracy, KappaBetween(previous, predictions))
+            {
+                TruthAccuracy = version.TruthAccuracy,
+            });
             previous = predictions;
         }
         return points;

@@ -15,12 +15,16 @@ internal sealed class TrainingPool
     private readonly List<long> _unlabeled;
     private readonly IReadOnlyDictionary<long, float[]> _vectors;
 
+    // The class index of each unlabeled item's hidden ground truth, -1 where it has none.
+    private readonly List<int> _unlabeledTruth;
+
     private TrainingPool(
         int projectId,
         QueryStrategy strategy,
         int classCount,
         List<(long ItemId, int ClassIndex)> labeled,
         List<long> unlabeled,
+        List<int> unlabeledTruth,
         IReadOnlyDictionary<long, float[]> vectors,
         string? embedder)
     {
@@ -30,6 +34,7 @@ internal sealed class TrainingPool
         ClassCount = classCount;
         _labeled = labeled;
         _unlabeled = unlabeled;
+        _unlabeledTruth = unlabeledTruth;
         _vectors = vectors;
     }
 
@@ -71,10 +76,16 @@ internal sealed class TrainingPool
         // garbage a retrain of 50,000 items made.
         var labeled = new List<(long ItemId, int ClassIndex)>();
         var unlabeled = new List<long>();
+        var unlabeledTruth = new List<int>();
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = db.Database.GetDbConnection().CreateCommand();
+        // The hidden ground truth is matched to its class here, so no name is read per item.
         command.CommandText = """
-            SELECT "Id", "CurrentClassId", "LabelCount" FROM "Items" WHERE "ProjectId" = $project ORDER BY "Id"
+            SELECT i."Id", i."CurrentClassId", i."LabelCount", c."Id"
+            FROM "Items" AS i
+            LEFT JOIN "LabelClasses" AS c ON c."ProjectId" = i."ProjectId" AND c."Name" = i."GroundTruth"
+            WHERE i."ProjectId" = $project
+            ORDER BY i."Id"
             """;
         var project = command.CreateParameter();
         project.ParameterName = "$project";
@@ -93,10 +104,12 @@ internal sealed class TrainingPool
             if (OverlapTargets.IsOpen(classId, reader.GetInt32(2), settings.Overlap))
             {
                 unlabeled.Add(itemId);
+                unlabeledTruth.Add(reader.IsDBNull(3) ? -1 : classIndex[reader.GetInt32(3)]);
             }
         }
 
-        return new TrainingPool(projectId, settings.Strategy, classIndex.Count, labeled, unlabeled, vectors,
+        return new TrainingPool(
+            projectId, settings.Strategy, classIndex.Count, labeled, unlabeled, unlabeledTruth, vectors,
             ProjectEmbedder.Parse(settings.Embedder)?.Name)
         {
             NeedsWholeRanking = settings.Overlap > 1 && settings.OverlapScope == OverlapScope.UncertainItems,
@@ -129,7 +142,24 @@ internal sealed class TrainingPool
         var poolAccuracy = calibration is null || rows.Length == 0
             ? (double?)null
             : calibration.ExpectedAccuracy(probabilities);
-        return new PoolScores(Rank(probabilities, modelVersion), sample, poolAccuracy);
+        return new PoolScores(Rank(probabilities, modelVersion), sample, poolAccuracy, TruthScore(probabilities));
+    }
+
+    /// <summary>How the model does on the unlabeled items' hidden ground truth; null when none has any.</summary>
+    private TruthScore? TruthScore(ProbabilityMatrix probabilities)
+    {
+        int tested = 0, right = 0;
+        for (var i = 0; i < _unlabeledTruth.Count; i++)
+        {
+            if (_unlabeledTruth[i] < 0)
+            {
+                continue;
+            }
+            tested++;
+            right += Classifier.ArgMax(probabilities[i]) == _unlabeledTruth[i] ? 1 : 0;
+        }
+
+        return tested == 0 ? null : new TruthScore(right / (double)tested, tested);
     }
 
     private QueueGeneration Rank(ProbabilityMatrix probabilities, int modelVersion)
@@ -154,4 +184,10 @@ internal sealed class TrainingPool
 /// accuracy over the unlabeled items (null without a calibration or without unlabeled items).
 /// </summary>
 internal sealed record PoolScores(
-    QueueGeneration Ranking, IReadOnlyDictionary<long, int> SamplePredictions, double? PoolAccuracy);
+    QueueGeneration Ranking,
+    IReadOnlyDictionary<long, int> SamplePredictions,
+    double? PoolAccuracy,
+    TruthScore? Truth);
+
+/// <summary>The model's accuracy on the unlabeled items that carry a hidden ground truth, and how many they are.</summary>
+internal sealed record TruthScore(double Accuracy, int ItemCount);

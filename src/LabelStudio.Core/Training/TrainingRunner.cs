@@ -129,6 +129,8 @@ public sealed partial class TrainingRunner(
             LabelCount = labeledSet.Labels.Count,
             EstimatedAccuracy = accuracy,
             AccuracyMethod = method,
+            TruthAccuracy = scores.Truth?.Accuracy,
+            TruthItemCount = scores.Truth?.ItemCount ?? 0,
             TrainSeconds = trainSeconds,
             ScoreSeconds = scoreSeconds,
             ModelFile = Path.GetFileName(modelFile),

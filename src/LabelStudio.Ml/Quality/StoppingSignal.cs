@@ -4,7 +4,11 @@ namespace LabelStudio.Ml;
 /// One model version on the learning curve; kappa compares its sample predictions with the previous
 /// version's.
 /// </summary>
-public sealed record ModelPoint(int Version, int LabelCount, double? Accuracy, double? KappaWithPrevious);
+public sealed record ModelPoint(int Version, int LabelCount, double? Accuracy, double? KappaWithPrevious)
+{
+    /// <summary>Accuracy on the unlabeled items' hidden ground truth, where the project has one.</summary>
+    public double? TruthAccuracy { get; init; }
+}
 
 public enum StoppingVerdict
 {

@@ -47,6 +47,32 @@ public sealed class ShownAccuracyTests : IAsyncLifetime
         Assert.Equal("5-fold cross-validation, calibrated over the unlabeled items", model.AccuracyMethod);
     }
 
+    [Fact]
+    public async Task EachVersionIsScoredOnTheHiddenTruthOfTheUnlabeledItemsThatHaveOne()
+    {
+        var project = await _database.CreateProjectAsync("Overlap", ["A", "B"], roundSize: 20);
+        var plan = new TableImportPlan(["X", "Y"], "Id", "Class", LabelMode.HiddenGroundTruth);
+        await _database.ImportCsvAsync(project.Id, OverlappingClasses(rows: 400), plan);
+        var runner = _database.Get<TrainingRunner>();
+        var alice = new Annotator(_database, project.Id, "alice");
+
+        await alice.LabelNextTruthfullyAsync(20);
+        var everyItem = await runner.RunIfDueAsync(project.Id, CancellationToken.None);
+        var expectedEvery = await TruthScoreAsync(project.Id, everyItem!);
+        await alice.LabelNextTruthfullyAsync(20);
+        await ForgetTruthAsync(project.Id, everyOther: true);
+        var halfTheItems = await runner.RunIfDueAsync(project.Id, CancellationToken.None);
+        var expectedHalf = await TruthScoreAsync(project.Id, halfTheItems!);
+        await ForgetTruthAsync(project.Id, everyOther: false);
+        await _database.Get<TrainingScheduler>().RequestAsync(project.Id, CancellationToken.None);
+        var noItem = await runner.RunIfDueAsync(project.Id, CancellationToken.None);
+
+        Assert.Equal((expectedEvery.Accuracy, 380), (everyItem!.TruthAccuracy, everyItem.TruthItemCount));
+        Assert.Equal(expectedHalf, (halfTheItems!.TruthAccuracy!.Value, halfTheItems.TruthItemCount));
+        Assert.InRange(halfTheItems.TruthItemCount, 150, 210);
+        Assert.Equal((null, 0), (noItem!.TruthAccuracy, noItem.TruthItemCount));
+    }
+
     /// <summary>Two classes of 2-D points whose clouds overlap: about 84% can be told apart.</summary>
     private static string OverlappingClasses(int rows)
     {
@@ -66,7 +92,11 @@ public sealed class ShownAccuracyTests : IAsyncLifetime
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
-    private async Task<double> AccuracyOnUnlabeledAsync(int projectId, ModelVersion model)
+    private async Task<double> AccuracyOnUnlabeledAsync(int projectId, ModelVersion model) =>
+        (await TruthScoreAsync(projectId, model)).Accuracy;
+
+    /// <summary>The saved model's accuracy on the unlabeled items that have a truth, and how many they are.</summary>
+    private async Task<(double Accuracy, int Count)> TruthScoreAsync(int projectId, ModelVersion model)
     {
         Classifier classifier;
         await using (var file = File.OpenRead(Path.Combine(_database.Root, "models", model.ModelFile)))
@@ -76,11 +106,20 @@ public sealed class ShownAccuracyTests : IAsyncLifetime
 
         var vectors = await _database.Get<FeatureStore>().GetAsync(projectId, CancellationToken.None);
         await using var db = await _database.ContextAsync();
-        var unlabeled = await db.Items.Where(i => i.ProjectId == projectId && i.CurrentClassId == null)
+        var unlabeled = await db.Items
+            .Where(i => i.ProjectId == projectId && i.CurrentClassId == null && i.GroundTruth != null)
             .Select(i => new { i.Id, i.GroundTruth }).ToListAsync();
         var predicted = classifier.Predict(unlabeled.Select(i => vectors[i.Id]).ToArray());
         var classes = new[] { "A", "B" };
-        return unlabeled.Where((item, j) => classes[predicted[j]] == item.GroundTruth).Count() / (double)unlabeled.Count;
+        var right = unlabeled.Where((item, j) => classes[predicted[j]] == item.GroundTruth).Count();
+        return (right / (double)unlabeled.Count, unlabeled.Count);
+    }
+
+    private async Task ForgetTruthAsync(int projectId, bool everyOther)
+    {
+        await using var db = await _database.ContextAsync();
+        await db.Items.Where(i => i.ProjectId == projectId && (!everyOther || i.Id % 2 == 0))
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.GroundTruth, (string?)null));
     }
 
     private async Task<double> HeldOutAccuracyOfLabelsAsync(int projectId)

@@ -10,6 +10,14 @@ public sealed class ModelVersion
     public int LabelCount { get; set; }
     public double? EstimatedAccuracy { get; set; }
     public string AccuracyMethod { get; set; } = "";
+    /// <summary>
+    /// Accuracy on the unlabeled items' hidden ground truth (imported "to measure the model"), and on how
+    /// many; null when no unlabeled item carries one. Never shown to annotators, never trained on.
+    /// </summary>
+    public double? TruthAccuracy { get; set; }
+
+    public int TruthItemCount { get; set; }
+
     public double TrainSeconds { get; set; }
     public double ScoreSeconds { get; set; }
 

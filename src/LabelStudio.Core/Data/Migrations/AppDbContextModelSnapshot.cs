@@ -633,6 +633,12 @@ namespace LabelStudio.Core.Data.Migrations
                     b.Property<double>("TrainSeconds")
                         .HasColumnType("REAL");
 
+                    b.Property<double?>("TruthAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TruthItemCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 

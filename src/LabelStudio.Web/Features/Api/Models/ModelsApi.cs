@@ -10,6 +10,8 @@ public sealed record ModelVersionResponse(
     int LabelCount,
     double? EstimatedAccuracy,
     string AccuracyMethod,
+    double? TruthAccuracy,
+    int TruthItemCount,
     double TrainSeconds,
     double ScoreSeconds);
 
@@ -38,8 +40,8 @@ internal static class ModelsApi
 
         var models = await insights.ModelVersionsAsync(projectId, cancellationToken);
         return TypedResults.Ok(models.Select(m => new ModelVersionResponse(
-            m.Version, m.CreatedAt, m.LabelCount, m.EstimatedAccuracy, m.AccuracyMethod, m.TrainSeconds,
-            m.ScoreSeconds)).ToList());
+            m.Version, m.CreatedAt, m.LabelCount, m.EstimatedAccuracy, m.AccuracyMethod, m.TruthAccuracy,
+            m.TruthItemCount, m.TrainSeconds, m.ScoreSeconds)).ToList());
     }
 
     private static async Task<IResult> RetrainAsync(
