@@ -155,7 +155,11 @@ public sealed class MediaImportRunner(
         var shownPath = asGroundTruth && folderLabel is not null
             ? file.RelativePath[(folderLabel.Length + 1)..]
             : file.RelativePath;
-        return new MediaRow(file.RelativePath, names.Claim(shownPath), file.FileName, media,
+        // A name taken twice (001.png from two hidden class folders) becomes 001 (2).png in full: the name
+        // shown to annotators, the file field and exports all tell the two apart.
+        var itemName = names.Claim(shownPath);
+        var fileName = itemName[(itemName.LastIndexOf('/') + 1)..];
+        return new MediaRow(file.RelativePath, itemName, fileName, media,
             asGroundTruth ? null : label, asGroundTruth ? label : null, extras);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Import;
+using LabelStudio.Core.Items;
 using LabelStudio.Core.Media;
 using LabelStudio.Core.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -229,5 +230,29 @@ public sealed class ImageImportTests : IAsyncLifetime
         var problem = Assert.Single(again.Rejections());
         Assert.Equal("a.png", problem.FileName);
         Assert.Contains("already has a different file of this path", problem.Message);
+    }
+
+    [Fact]
+    public async Task OneNameFromTwoHiddenClassFoldersIsShownAndStoredUnderTwoNames()
+    {
+        var zip = TestImages.Zip(("cat/001.png", TestImages.Png()), ("dog/001.png", TestImages.Png()));
+
+        var hidden = new MediaImportRequest(null, LabelMode.HiddenGroundTruth, false);
+
+        await _database.ImportZipAsync(_project.Id, zip, hidden);
+
+        await using var db = await _database.ContextAsync();
+        var items = await db.Items.OrderBy(i => i.Ordinal).ToListAsync();
+        var reader = _database.Get<ItemReader>();
+        var shown = new List<(string, string, string?)>();
+        foreach (var item in items)
+        {
+            var media = (await reader.ReadAsync(_project.Id, item.Id, CancellationToken.None))!.Media!;
+            var file = JsonSerializer.Deserialize<Dictionary<string, string?>>(item.DataJson)!["file"];
+            shown.Add((media.FileName, media.ItemName, file));
+        }
+        Assert.Equal([("001.png", "001.png", "001.png"), ("001 (2).png", "001 (2).png", "001 (2).png")], shown);
+        var sources = await db.ItemMedia.OrderBy(m => m.ItemId).Select(m => m.RelativePath).ToListAsync();
+        Assert.Equal(["cat/001.png", "dog/001.png"], sources);
     }
 }
