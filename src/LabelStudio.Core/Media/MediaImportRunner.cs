@@ -19,6 +19,12 @@ public sealed class MediaImportRunner(
     MediaImportWriter writer,
     IOptions<MediaOptions> options)
 {
+    private const string ChangedUnderOldPath = "The project already has a different file of this path. Its labels "
+        + "refer to the old content, so it was not replaced; import the new file under a new name.";
+
+    private const string StoredCopyMissing =
+        "The project already has a file of this path, but its stored copy is missing, so the two cannot be compared.";
+
     internal async Task<int> ImportAsync(
         ImportJob job, DataKind kind, JobProgress progress, CancellationToken cancellationToken)
     {
@@ -32,15 +38,16 @@ public sealed class MediaImportRunner(
             // 1. Check and convert every file into the staging folder, one at a time.
             await progress.ReportAsync(0, "Reading the files", cancellationToken);
             using var source = Open(job, request);
-            var taken = await ExistingPathsAsync(job.ProjectId, cancellationToken);
+            var existing = await ExistingMediaAsync(job.ProjectId, cancellationToken);
+            var report = new MediaImportReport(rules);
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var rejected = new List<ImportError>();
             var processed = new List<(MediaFile File, ProcessedMedia Media)>();
             foreach (var file in source.Files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                seen.Add(file.RelativePath);
-                if (Process(rules, file, staging, processed.Count, taken, rejected) is { } media)
+                var firstOfItsPath = seen.Add(file.RelativePath);
+                if (IsNew(file, firstOfItsPath, existing, report)
+                    && Process(rules, file, staging, processed.Count, report) is { } media)
                 {
                     processed.Add((file with { Open = NotKept }, media));
                 }
@@ -50,18 +57,18 @@ public sealed class MediaImportRunner(
                         $"Checking {rules.Plural} ({seen.Count:N0} of about {source.Count:N0})", cancellationToken);
                 }
             }
-            rejected.InsertRange(0, source.Rejected);
+            report.AddSourceRejections(source.Rejected);
             var manifest = await MediaManifest.ReadAsync(source.Manifest, seen, cancellationToken);
 
-            // 2. All or nothing, unless the user asked to skip bad files.
-            if (rejected.Count > 0 && !request.SkipBadFiles)
+            // 2. All or nothing, unless the user asked to skip bad files. Files the project already has are
+            // not bad: an upload of only those succeeds with nothing new.
+            if (report.Rejected.Count > 0 && !request.SkipBadFiles)
             {
-                throw new ImportFailedException(rejected);
+                throw new ImportFailedException(report.Rejected);
             }
-            if (processed.Count == 0)
+            if (processed.Count == 0 && report.Unchanged == 0)
             {
-                throw new ImportFailedException([.. rejected,
-                    new ImportError(job.FileName, null, null, $"No {rules.Accepted} {rules.Plural} were found.")]);
+                throw new ImportFailedException([.. report.Rejected, report.NothingToImport(job.FileName)]);
             }
 
             // 3. Move the files into place and write the items in one transaction.
@@ -69,7 +76,7 @@ public sealed class MediaImportRunner(
             await progress.ReportAsync(0.9, writing, cancellationToken);
             var names = await ItemNamesAsync(job.ProjectId, cancellationToken);
             var rows = processed.Select(p => ToRow(p.File, p.Media, request, manifest, names)).ToList();
-            await writer.WriteAsync(job, kind, staging, rows, manifest.ExtraColumns, rejected, cancellationToken);
+            await writer.WriteAsync(job, kind, staging, rows, manifest.ExtraColumns, report, cancellationToken);
             return rows.Count;
         }
         finally
@@ -94,22 +101,43 @@ public sealed class MediaImportRunner(
         return FolderMediaSource.List(folder, folderName, limits);
     }
 
-    private ProcessedMedia? Process(MediaKindRules rules,
-        MediaFile file, string staging, int number, HashSet<string> taken, List<ImportError> rejected)
+    /// <summary>
+    /// Whether the file is one to check and import: not a second file of one path in the upload, not
+    /// one the project already has (counted, left alone), not another file under a path already used.
+    /// </summary>
+    private static bool IsNew(MediaFile file, bool firstOfItsPath, ExistingMedia existing, MediaImportReport report)
     {
-        if (!taken.Add(file.RelativePath))
+        if (!firstOfItsPath)
         {
-            rejected.Add(new ImportError(
-                file.RelativePath, null, null, $"The project already has an {rules.Singular} of this path."));
-            return null;
+            report.Reject(file.RelativePath, "The upload holds a second file of this path.");
+            return false;
         }
+        switch (existing.Compare(file))
+        {
+            case Presence.Unchanged:
+                report.CountUnchanged();
+                return false;
+            case Presence.Changed:
+                report.Reject(file.RelativePath, ChangedUnderOldPath);
+                return false;
+            case Presence.StoredCopyMissing:
+                report.Reject(file.RelativePath, StoredCopyMissing);
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private ProcessedMedia? Process(
+        MediaKindRules rules, MediaFile file, string staging, int number, MediaImportReport report)
+    {
         try
         {
             return rules.Process(file, staging, number, options.Value);
         }
         catch (MediaRejectedException rejection)
         {
-            rejected.Add(new ImportError(file.RelativePath, null, null, rejection.Message));
+            report.Reject(file.RelativePath, rejection.Message);
             return null;
         }
     }
@@ -127,17 +155,18 @@ public sealed class MediaImportRunner(
         var shownPath = asGroundTruth && folderLabel is not null
             ? file.RelativePath[(folderLabel.Length + 1)..]
             : file.RelativePath;
-        return new MediaRow(file.RelativePath, names.Claim(shownPath), file.FileName, media,
+        // A name taken twice (001.png from two hidden class folders) becomes 001 (2).png in full: the name
+        // shown to annotators, the file field and exports all tell the two apart.
+        var itemName = names.Claim(shownPath);
+        var fileName = itemName[(itemName.LastIndexOf('/') + 1)..];
+        return new MediaRow(file.RelativePath, itemName, fileName, media,
             asGroundTruth ? null : label, asGroundTruth ? label : null, extras);
     }
 
-    /// <summary>Source paths already imported: the same file imported twice is refused by its path.</summary>
-    private async Task<HashSet<string>> ExistingPathsAsync(int projectId, CancellationToken cancellationToken)
+    private async Task<ExistingMedia> ExistingMediaAsync(int projectId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var paths = await db.ItemMedia.Where(m => m.ProjectId == projectId).Select(m => m.RelativePath)
-            .ToListAsync(cancellationToken);
-        return paths.ToHashSet(StringComparer.Ordinal);
+        return await ExistingMedia.LoadAsync(db, projectId, dataDirectory.Root, cancellationToken);
     }
 
     private async Task<ItemNames> ItemNamesAsync(int projectId, CancellationToken cancellationToken)

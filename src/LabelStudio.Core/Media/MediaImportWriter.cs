@@ -35,16 +35,20 @@ public sealed class MediaImportWriter(
         string staging,
         IReadOnlyList<MediaRow> rows,
         IReadOnlyList<string> extraColumns,
-        IReadOnlyList<ImportError> skipped,
+        MediaImportReport report,
         CancellationToken cancellationToken)
     {
         var jobFolder = Path.Combine("media", job.ProjectId.ToString(CultureInfo.InvariantCulture), $"job-{job.Id}");
         var target = Path.Combine(dataDirectory.Root, jobFolder);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            Directory.Move(staging, target);
-            await WriteRowsAsync(job, kind, rows, extraColumns, skipped, jobFolder, cancellationToken);
+            // An import with nothing new (every file already in the project) still records its report.
+            if (rows.Count > 0)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                Directory.Move(staging, target);
+            }
+            await WriteRowsAsync(job, kind, rows, extraColumns, report, jobFolder, cancellationToken);
         }
         catch
         {
@@ -61,7 +65,7 @@ public sealed class MediaImportWriter(
         DataKind kind,
         IReadOnlyList<MediaRow> rows,
         IReadOnlyList<string> extraColumns,
-        IReadOnlyList<ImportError> skipped,
+        MediaImportReport report,
         string jobFolder,
         CancellationToken cancellationToken)
     {
@@ -83,15 +87,13 @@ public sealed class MediaImportWriter(
         await LabelingRounds.AddAsync(db, project.Id, importedLabels, importedLabels, cancellationToken);
         await AppendToQueueAsync(db, project, unlabeled, cancellationToken);
 
-        var rules = MediaKindRules.For(kind);
-        var imported = $"Imported {Counted.Of(rows.Count, rules.Singular, rules.Plural)}";
-        var message = skipped.Count == 0 ? imported : $"{imported}; skipped {Counted.Of(skipped.Count, "bad file")}";
+        var skipped = report.Rejected;
         var now = clock.GetUtcNow();
         await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(j => j
             .SetProperty(x => x.Status, JobStatus.Succeeded)
             .SetProperty(x => x.Progress, 1)
             .SetProperty(x => x.ImportedCount, rows.Count)
-            .SetProperty(x => x.Message, message)
+            .SetProperty(x => x.Message, report.Summary(rows.Count))
             .SetProperty(x => x.ErrorsJson, skipped.Count == 0 ? null : JsonSerializer.Serialize(skipped))
             .SetProperty(x => x.CompletedAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -149,6 +149,45 @@ public sealed class ImageImportRejectionTests : IAsyncLifetime
         Assert.Contains("skipped 2", job.Message);
     }
 
+    [Fact]
+    public async Task EveryFileRejectedSaysSoInsteadOfSayingNoImagesWereFound()
+    {
+        var zip = TestImages.Zip(("a.png", []), ("b.jpg", TestImages.Text("x")), ("c.jpg", TestImages.TruncatedJpeg()));
+
+        var job = await _database.ImportZipAsync(_project.Id, zip, new MediaImportRequest(null, null, true));
+
+        Assert.Equal(JobStatus.Failed, job.Status);
+        var report = job.Rejections();
+        Assert.Equal(["a.png", "b.jpg", "c.jpg", "images.zip"], report.Select(r => r.FileName));
+        Assert.Equal("All 3 files found were rejected; nothing was imported.", report[^1].Message);
+        Assert.DoesNotContain(report, r => r.Message.Contains("No PNG"));
+    }
+
+    [Fact]
+    public async Task AnOversizedEntryAloneIsReportedAsRejectedNotAsNoImages()
+    {
+        var zip = TestImages.Zip(("bomb.png", new byte[3 * 1024 * 1024]));
+
+        var job = await _database.ImportZipAsync(_project.Id, zip, new MediaImportRequest(null, null, true));
+
+        Assert.Equal(JobStatus.Failed, job.Status);
+        Assert.Equal(
+            [("bomb.png", "The file is larger than the 2 MB limit for one file."),
+             ("images.zip", "The one file found was rejected; nothing was imported.")],
+            job.Rejections().Select(r => (r.FileName, r.Message)));
+    }
+
+    [Fact]
+    public async Task AZipWithNoFilesAtAllStillSaysNoImagesWereFound()
+    {
+        var zip = TestImages.Zip(("__MACOSX/._a.png", TestImages.Png()), ("empty/", []));
+
+        var job = await _database.ImportZipAsync(_project.Id, zip, new MediaImportRequest(null, null, true));
+
+        Assert.Equal(JobStatus.Failed, job.Status);
+        Assert.StartsWith("No PNG, JPEG", Assert.Single(job.Rejections()).Message);
+    }
+
     private async Task<string> RejectionOfAsync(string name, byte[] content)
     {
         var job = await _database.ImportZipAsync(_project.Id, TestImages.Zip((name, content)));

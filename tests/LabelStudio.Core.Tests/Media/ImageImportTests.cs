@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Import;
+using LabelStudio.Core.Items;
 using LabelStudio.Core.Media;
 using LabelStudio.Core.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -132,7 +133,7 @@ public sealed class ImageImportTests : IAsyncLifetime
         var again = await _database.ImportZipAsync(_project.Id, zip, hidden);
 
         Assert.Equal(JobStatus.Succeeded, job.Status);
-        Assert.Equal(JobStatus.Failed, again.Status);
+        Assert.Equal((JobStatus.Succeeded, 0), (again.Status, again.ImportedCount));
         await using var db = await _database.ContextAsync();
         var items = await db.Items.OrderBy(i => i.Ordinal).ToListAsync();
         Assert.Equal(["001.png", "001 (2).png", "close-ups/002.png"], items.Select(i => i.ExternalId));
@@ -206,14 +207,52 @@ public sealed class ImageImportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SamePathTwiceIsRejectedTheSecondTime()
+    public async Task TheSameZipTwiceLeavesItsImagesAsTheyWereAndImportsTheNewOne()
     {
-        var zip = TestImages.Zip(("a.png", TestImages.Png()));
-        await _database.ImportZipAsync(_project.Id, zip);
+        await _database.ImportZipAsync(_project.Id, TestImages.Zip(("a.png", TestImages.Png())));
 
-        var again = await _database.ImportZipAsync(_project.Id, zip);
+        var again = await _database.ImportZipAsync(
+            _project.Id, TestImages.Zip(("a.png", TestImages.Png()), ("b.png", TestImages.Png(shade: 7))));
+
+        Assert.Equal((JobStatus.Succeeded, 1), (again.Status, again.ImportedCount));
+        Assert.Equal("Imported 1 image; 1 image already in the project was left as it was", again.Message);
+        Assert.Empty(again.Rejections());
+    }
+
+    [Fact]
+    public async Task SamePathWithOtherBytesIsRejectedByName()
+    {
+        await _database.ImportZipAsync(_project.Id, TestImages.Zip(("a.png", TestImages.Png(shade: 1))));
+
+        var again = await _database.ImportZipAsync(_project.Id, TestImages.Zip(("a.png", TestImages.Png(shade: 2))));
 
         Assert.Equal(JobStatus.Failed, again.Status);
-        Assert.Contains("already has", Assert.Single(again.Rejections()).Message);
+        var problem = Assert.Single(again.Rejections());
+        Assert.Equal("a.png", problem.FileName);
+        Assert.Contains("already has a different file of this path", problem.Message);
+    }
+
+    [Fact]
+    public async Task OneNameFromTwoHiddenClassFoldersIsShownAndStoredUnderTwoNames()
+    {
+        var zip = TestImages.Zip(("cat/001.png", TestImages.Png()), ("dog/001.png", TestImages.Png()));
+
+        var hidden = new MediaImportRequest(null, LabelMode.HiddenGroundTruth, false);
+
+        await _database.ImportZipAsync(_project.Id, zip, hidden);
+
+        await using var db = await _database.ContextAsync();
+        var items = await db.Items.OrderBy(i => i.Ordinal).ToListAsync();
+        var reader = _database.Get<ItemReader>();
+        var shown = new List<(string, string, string?)>();
+        foreach (var item in items)
+        {
+            var media = (await reader.ReadAsync(_project.Id, item.Id, CancellationToken.None))!.Media!;
+            var file = JsonSerializer.Deserialize<Dictionary<string, string?>>(item.DataJson)!["file"];
+            shown.Add((media.FileName, media.ItemName, file));
+        }
+        Assert.Equal([("001.png", "001.png", "001.png"), ("001 (2).png", "001 (2).png", "001 (2).png")], shown);
+        var sources = await db.ItemMedia.OrderBy(m => m.ItemId).Select(m => m.RelativePath).ToListAsync();
+        Assert.Equal(["cat/001.png", "dog/001.png"], sources);
     }
 }

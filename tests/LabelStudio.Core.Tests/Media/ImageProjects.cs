@@ -40,6 +40,18 @@ internal static class ImageProjects
         return (await database.Get<ImportRunner>().RunAsync(job.Id, CancellationToken.None))!;
     }
 
+    /// <summary>Imports a server folder the test configured under <c>Media:ImportFolders</c>.</summary>
+    public static async Task<ImportJob> ImportFolderAsync(
+        this TestDatabase database, int projectId, string folderName, bool skipBadFiles = false,
+        LabelMode? classFolders = null)
+    {
+        var jobs = database.Get<ImportJobService>();
+        var job = await jobs.CreateFolderJobAsync(projectId, folderName, userId: null, CancellationToken.None);
+        await jobs.StartMediaAsync(
+            job.Id, new MediaImportRequest(folderName, classFolders, skipBadFiles), CancellationToken.None);
+        return (await database.Get<ImportRunner>().RunAsync(job.Id, CancellationToken.None))!;
+    }
+
     public static IReadOnlyList<ImportError> Rejections(this ImportJob job) =>
         job.ErrorsJson is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<ImportError>>(job.ErrorsJson)!;
 }
