@@ -19,9 +19,9 @@ public sealed class ApiItemMediaTests(ApiFixture fixture)
     [InlineData("thumb")]
     public async Task AMembersTokenGetsTheStoredBytesOfEachImageVariant(string variant)
     {
-        var (lead, projectId) = await _projects.CreateAsync("image", ApiMediaProjects.Image);
-        using var _ = lead;
-        var (_, itemId) = await ApiMediaProjects.LeaseAsync(lead, projectId);
+        using var project = await _projects.CreateAsync("image", ApiMediaProjects.Image);
+        var lead = project.Lead;
+        var (_, itemId) = await ApiMediaProjects.LeaseAsync(lead, project.Id);
 
         using var response = await lead.GetAsync($"/api/v1/items/{itemId}/media/{variant}");
 
@@ -33,9 +33,9 @@ public sealed class ApiItemMediaTests(ApiFixture fixture)
     [Fact]
     public async Task TheOriginalIsTheImportedFileNamedInContentDisposition()
     {
-        var (lead, projectId) = await _projects.CreateAsync("image", ApiMediaProjects.Image);
-        using var _ = lead;
-        var (_, itemId) = await ApiMediaProjects.LeaseAsync(lead, projectId);
+        using var project = await _projects.CreateAsync("image", ApiMediaProjects.Image);
+        var lead = project.Lead;
+        var (_, itemId) = await ApiMediaProjects.LeaseAsync(lead, project.Id);
 
         using var response = await lead.GetAsync($"/api/v1/items/{itemId}/media/original");
 
@@ -46,11 +46,11 @@ public sealed class ApiItemMediaTests(ApiFixture fixture)
     [Fact]
     public async Task AReadOnlyTokenOfAMemberMayFetchMedia()
     {
-        var (lead, projectId) = await _projects.CreateAsync("image", ApiMediaProjects.Image);
-        using var _ = lead;
-        var (_, itemId) = await ApiMediaProjects.LeaseAsync(lead, projectId);
+        using var project = await _projects.CreateAsync("image", ApiMediaProjects.Image);
+        var lead = project.Lead;
+        var (_, itemId) = await ApiMediaProjects.LeaseAsync(lead, project.Id);
         var reader = await fixture.UserAsync(ApiFixture.DataScientist);
-        await fixture.JoinAsync(projectId, reader, ProjectRole.DataScientist);
+        await fixture.JoinAsync(project.Id, reader, ProjectRole.DataScientist);
         var (_, secret) = await fixture.TokenAsync(reader, ApiTokenScope.Read);
         using var client = fixture.ClientWith(secret);
 
@@ -66,9 +66,9 @@ public sealed class ApiItemMediaTests(ApiFixture fixture)
     [InlineData("thumb")]
     public async Task ANonMembersTokenGetsNotFoundAsForAnItemThatDoesNotExist(string variant)
     {
-        var (lead, projectId) = await _projects.CreateAsync("image", ApiMediaProjects.Image);
-        using var _ = lead;
-        var (_, itemId) = await ApiMediaProjects.LeaseAsync(lead, projectId);
+        using var project = await _projects.CreateAsync("image", ApiMediaProjects.Image);
+        var lead = project.Lead;
+        var (_, itemId) = await ApiMediaProjects.LeaseAsync(lead, project.Id);
         using var outsider = await fixture.ClientAsync(ApiFixture.Lead, member: false);
 
         using var refused = await outsider.GetAsync($"/api/v1/items/{itemId}/media/{variant}");
@@ -82,9 +82,9 @@ public sealed class ApiItemMediaTests(ApiFixture fixture)
     [Fact]
     public async Task AClipsDisplayWavIsServedInTheRequestedRange()
     {
-        var (lead, projectId) = await _projects.CreateAsync("audio", ApiMediaProjects.Clip);
-        using var _ = lead;
-        var (_, itemId) = await ApiMediaProjects.LeaseAsync(lead, projectId);
+        using var project = await _projects.CreateAsync("audio", ApiMediaProjects.Clip);
+        var lead = project.Lead;
+        var (_, itemId) = await ApiMediaProjects.LeaseAsync(lead, project.Id);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/items/{itemId}/media/display");
         request.Headers.Range = new RangeHeaderValue(100, 199);
 
@@ -104,9 +104,9 @@ public sealed class ApiItemMediaTests(ApiFixture fixture)
     [InlineData("spectrogram")]
     public async Task AClipsPicturesAreServed(string variant)
     {
-        var (lead, projectId) = await _projects.CreateAsync("audio", ApiMediaProjects.Clip);
-        using var _ = lead;
-        var (_, itemId) = await ApiMediaProjects.LeaseAsync(lead, projectId);
+        using var project = await _projects.CreateAsync("audio", ApiMediaProjects.Clip);
+        var lead = project.Lead;
+        var (_, itemId) = await ApiMediaProjects.LeaseAsync(lead, project.Id);
 
         using var response = await lead.GetAsync($"/api/v1/items/{itemId}/media/{variant}");
 
@@ -118,9 +118,9 @@ public sealed class ApiItemMediaTests(ApiFixture fixture)
     [Fact]
     public async Task AQueryParameterTheMediaCallDoesNotTakeIsRefusedByName()
     {
-        var (lead, projectId) = await _projects.CreateAsync("image", ApiMediaProjects.Image);
-        using var _ = lead;
-        var (_, itemId) = await ApiMediaProjects.LeaseAsync(lead, projectId);
+        using var project = await _projects.CreateAsync("image", ApiMediaProjects.Image);
+        var lead = project.Lead;
+        var (_, itemId) = await ApiMediaProjects.LeaseAsync(lead, project.Id);
 
         using var response = await lead.GetAsync($"/api/v1/items/{itemId}/media/display?download=true");
 

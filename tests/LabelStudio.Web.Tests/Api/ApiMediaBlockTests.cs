@@ -15,10 +15,10 @@ public sealed class ApiMediaBlockTests(ApiFixture fixture)
     [Fact]
     public async Task NextGivesAnImagesFileSizeAndWorkingUrls()
     {
-        var (lead, projectId) = await _projects.CreateAsync("image", ApiMediaProjects.Image);
-        using var _ = lead;
+        using var project = await _projects.CreateAsync("image", ApiMediaProjects.Image);
+        var lead = project.Lead;
 
-        var (next, itemId) = await ApiMediaProjects.LeaseAsync(lead, projectId);
+        var (next, itemId) = await ApiMediaProjects.LeaseAsync(lead, project.Id);
 
         var media = next.GetProperty("media");
         Assert.Equal(
@@ -38,10 +38,10 @@ public sealed class ApiMediaBlockTests(ApiFixture fixture)
     [Fact]
     public async Task NextGivesAClipsDurationAndWorkingUrls()
     {
-        var (lead, projectId) = await _projects.CreateAsync("audio", ApiMediaProjects.Clip);
-        using var _ = lead;
+        using var project = await _projects.CreateAsync("audio", ApiMediaProjects.Clip);
+        var lead = project.Lead;
 
-        var (next, itemId) = await ApiMediaProjects.LeaseAsync(lead, projectId);
+        var (next, itemId) = await ApiMediaProjects.LeaseAsync(lead, project.Id);
 
         var media = next.GetProperty("media");
         Assert.Equal(("audio", "a.wav", "tones/a.wav", "audio/wav", 1.0),
@@ -67,19 +67,20 @@ public sealed class ApiMediaBlockTests(ApiFixture fixture)
     [Fact]
     public async Task ARecordedLabelAndTheLabelListCarryTheItemsMedia()
     {
-        var (lead, projectId) = await _projects.CreateAsync("image", ApiMediaProjects.Image);
-        using var _ = lead;
-        var (next, itemId) = await ApiMediaProjects.LeaseAsync(lead, projectId);
+        using var project = await _projects.CreateAsync("image", ApiMediaProjects.Image);
+        var lead = project.Lead;
+        var (next, itemId) = await ApiMediaProjects.LeaseAsync(lead, project.Id);
 
-        var label = await (await lead.PostJsonAsync($"/api/v1/projects/{projectId}/labels", new
+        var label = await (await lead.PostJsonAsync($"/api/v1/projects/{project.Id}/labels", new
         {
             itemId,
             leaseId = next.GetProperty("leaseId").GetInt64(),
             @class = "yes",
         })).JsonAsync(HttpStatusCode.Created);
-        var page = await (await lead.GetAsync($"/api/v1/projects/{projectId}/labels")).JsonAsync(HttpStatusCode.OK);
+        var page = await (await lead.GetAsync($"/api/v1/projects/{project.Id}/labels")).JsonAsync(HttpStatusCode.OK);
 
-        var listed = page.GetProperty("labels").EnumerateArray().Single(l => l.GetProperty("itemId").GetInt64() == itemId);
+        var listed = page.GetProperty("labels").EnumerateArray()
+            .Single(l => l.GetProperty("itemId").GetInt64() == itemId);
         var original = $"/api/v1/items/{itemId}/media/original";
         Assert.Equal(original, label.GetProperty("media").GetProperty("urls").GetProperty("original").GetString());
         Assert.Equal(original, listed.GetProperty("media").GetProperty("urls").GetProperty("original").GetString());

@@ -22,8 +22,8 @@ internal sealed class ApiMediaProjects(ApiFixture fixture)
     /// <summary>A one-second tone.</summary>
     public static readonly (string Name, byte[] Content) Clip = ("tones/a.wav", MediaImports.SineWav(8000, 1));
 
-    /// <summary>A new project of <paramref name="kind"/> holding the one file, and its lead's read-write client.</summary>
-    public async Task<(HttpClient Lead, int ProjectId)> CreateAsync(string kind, (string Name, byte[] Content) file)
+    /// <summary>A new project of <paramref name="kind"/> holding the one file, and its lead's client.</summary>
+    public async Task<MediaProject> CreateAsync(string kind, (string Name, byte[] Content) file)
     {
         var lead = await fixture.ClientAsync(ApiFixture.Lead, member: false);
         var created = await (await lead.PostJsonAsync("/api/v1/projects", new
@@ -44,7 +44,7 @@ internal sealed class ApiMediaProjects(ApiFixture fixture)
             job = await (await lead.GetAsync(response.Headers.Location)).JsonAsync(HttpStatusCode.OK);
         }
         Assert.Equal("succeeded", job.GetProperty("status").GetString());
-        return (lead, projectId);
+        return new MediaProject(lead, projectId);
     }
 
     /// <summary>The project's one item as the next-item call leases it.</summary>
@@ -79,4 +79,10 @@ internal sealed class ApiMediaProjects(ApiFixture fixture)
         image.SaveAsPng(stream);
         return stream.ToArray();
     }
+}
+
+/// <summary>A media project and its lead's read-write client, disposed with it.</summary>
+internal sealed record MediaProject(HttpClient Lead, int Id) : IDisposable
+{
+    public void Dispose() => Lead.Dispose();
 }
