@@ -25,6 +25,7 @@ builder.Services.AddLabelStudioIdentity(builder.Configuration);
 builder.Services.AddLabelStudioApi(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddProjectAccess();
+builder.Services.AddMediaFiles();
 builder.Services.AddScoped<UserAdminService>();
 builder.Services.AddTransient<LabelStudio.Web.Features.Labeling.LabelingSession>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

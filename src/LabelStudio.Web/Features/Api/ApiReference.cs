@@ -40,6 +40,10 @@ public static class ApiReference
         new("GET", "/api/v1/projects/{id}/labels", "read",
             "Every label event, oldest first; pass the answer's next as after for the next page (limit ≤ 1000).",
             $"curl {Auth} '{{base}}api/v1/projects/1/labels?after=0&limit=500'"),
+        new("GET", "/api/v1/items/{itemId}/media/{variant}", "read",
+            "An image's or clip's file for members of its project: original, display, thumb (images), " +
+            "waveform and spectrogram (clips). The next-item and label answers give these URLs in media.urls.",
+            $"curl {Auth} -o 003.png {{base}}api/v1/items/42/media/display"),
         new("POST", "/api/v1/projects/{id}/exports", "read",
             "Start an export package (data file, manifest, classes): format csv, json-lines, parquet, " +
             "label-studio or media-folder (image and audio projects); scope, minimumAgreement, " +

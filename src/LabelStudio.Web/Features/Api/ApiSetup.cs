@@ -3,6 +3,7 @@ using LabelStudio.Web.Features.Api.Authentication;
 using LabelStudio.Web.Features.Api.Exports;
 using LabelStudio.Web.Features.Api.Imports;
 using LabelStudio.Web.Features.Api.Labeling;
+using LabelStudio.Web.Features.Api.Media;
 using LabelStudio.Web.Features.Api.Models;
 using LabelStudio.Web.Features.Api.Projects;
 using Microsoft.AspNetCore.Authentication;
@@ -83,6 +84,7 @@ internal static class ApiSetup
         api.MapProjectsApi();
         api.MapImportsApi();
         api.MapLabelingApi();
+        api.MapMediaApi();
         api.MapModelsApi();
         api.MapExportsApi();
         return endpoints;

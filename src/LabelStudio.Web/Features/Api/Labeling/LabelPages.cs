@@ -3,6 +3,7 @@ using LabelStudio.Core.Data;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.ImportJobs;
 using LabelStudio.Core.Items;
+using LabelStudio.Web.Features.Api.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace LabelStudio.Web.Features.Api.Labeling;
@@ -14,7 +15,7 @@ internal sealed class LabelPages(IDbContextFactory<AppDbContext> contexts)
 
     /// <summary>
     /// Events after the id <paramref name="after"/>, oldest first, at most <paramref name="limit"/>.
-    /// Labels that came with a file are named as exports name them.
+    /// Labels that came with a file are named as exports name them; in a media project each carries its item's media.
     /// </summary>
     public async Task<LabelPageResponse> PageAsync(
         int projectId, long after, int limit, CancellationToken cancellationToken)
@@ -37,9 +38,28 @@ internal sealed class LabelPages(IDbContextFactory<AppDbContext> contexts)
                 e.CreatedAt,
                 e.SecondsSpent,
                 e.Round,
-                e.ModelVersion))
+                e.ModelVersion,
+                null))
             .ToListAsync(cancellationToken);
-        return new LabelPageResponse(labels, labels.Count == limit ? labels[^1].Id : null);
+
+        var itemIds = labels.Select(l => l.ItemId).Distinct().ToList();
+        var media = await db.ItemMedia.AsNoTracking()
+            .Where(m => itemIds.Contains(m.ItemId))
+            .ToDictionaryAsync(m => m.ItemId, ItemMediaResponse.From, cancellationToken);
+        var page = labels.Select(l => l with { Media = media.GetValueOrDefault(l.ItemId) }).ToList();
+        return new LabelPageResponse(page, labels.Count == limit ? labels[^1].Id : null);
+    }
+
+    /// <summary>The item's media and where to fetch it; null for a table project's rows, without a read.</summary>
+    public async Task<ItemMediaResponse?> MediaAsync(Project project, long itemId, CancellationToken cancellationToken)
+    {
+        if (project.DataKind == DataKind.Table)
+        {
+            return null;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var media = await db.ItemMedia.AsNoTracking().FirstOrDefaultAsync(m => m.ItemId == itemId, cancellationToken);
+        return media is null ? null : ItemMediaResponse.From(media);
     }
 
     /// <summary>The item's external id and its id and feature values as imported, in the file's column order.</summary>

@@ -53,9 +53,10 @@ internal static class LabelingApi
         }
         var project = (await projects.GetAsync(projectId, cancellationToken))!;
         var (externalId, fields) = await pages.FieldsAsync(project, lease.ItemId, cancellationToken);
+        var media = await pages.MediaAsync(project, lease.ItemId, cancellationToken);
         return TypedResults.Ok(new NextItemResponse(
             lease.Id, lease.ItemId, externalId, lease.ExpiresAt, lease.ModelVersion, fields,
-            [.. project.Classes.Select(c => c.Name)]));
+            [.. project.Classes.Select(c => c.Name)], media));
     }
 
     private static async Task<IResult> LabelAsync(
@@ -93,9 +94,13 @@ internal static class LabelingApi
             var recorded = await labeling.SubmitAsync(submission, cancellationToken);
             ApiServerTiming.Add(http, "save", started);
             var externalId = await pages.ExternalIdAsync(recorded.ItemId, cancellationToken);
+            var media = await pages.MediaAsync(project, recorded.ItemId, cancellationToken);
             return TypedResults.Created(
                 $"{ApiSetup.Prefix}/projects/{projectId}/labels?after={recorded.Id - 1}&limit=1",
-                ToResponse(recorded, externalId, project, http.User.Identity?.Name ?? recorded.UserId));
+                ToResponse(recorded, externalId, project, http.User.Identity?.Name ?? recorded.UserId) with
+                {
+                    Media = media,
+                });
         }
         catch (LabelingException refused) when (refused.ItemTaken)
         {
@@ -173,5 +178,6 @@ internal static class LabelingApi
             recorded.CreatedAt,
             recorded.SecondsSpent,
             recorded.Round,
-            recorded.ModelVersion);
+            recorded.ModelVersion,
+            Media: null);
 }
