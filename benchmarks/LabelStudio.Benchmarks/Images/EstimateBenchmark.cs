@@ -19,10 +19,11 @@ internal static class EstimateBenchmark
         var trainer = TrainerOptions.ForEmbedder(ImageEmbedderNames.ResNet18);
         var batch = args.Int("batch", 20);
         var rounds = args.Int("rounds", 50);
+        var testShare = args.Float("test", 0.2f);
         foreach (var strategy in QueryStrategyNames.ParseList(args.Text("strategy", "margin,random")))
         {
             var runs = args.Ints("seeds", "0,1,2")
-                .Select(seed => Replay(features, labels, strategy, seed, batch, rounds, args.Float("test", 0.2f), trainer))
+                .Select(seed => Replay(features, labels, strategy, seed, batch, rounds, testShare, trainer))
                 .ToArray();
             Print(QueryStrategyNames.ToName(strategy), runs);
         }
@@ -45,7 +46,8 @@ internal static class EstimateBenchmark
         Classifier? previous = null;
         for (var round = 0; round <= rounds; round++)
         {
-            var set = new LabeledSet(labeled.Select(i => features[i]).ToArray(), labeled.Select(i => labels[i]).ToArray(), 10);
+            var set = new LabeledSet(
+                labeled.Select(i => features[i]).ToArray(), labeled.Select(i => labels[i]).ToArray(), 10);
             var classifier = trainer.Train(set, CancellationToken.None, previous);
             previous = classifier;
             var estimate = AccuracyEstimator.Estimate(set, seed: 0, CancellationToken.None, options);
@@ -66,7 +68,8 @@ internal static class EstimateBenchmark
 
     private static void Print(string strategy, List<Point>[] runs)
     {
-        Console.WriteLine($"{strategy}: labels, test accuracy, held-out accuracy of the labels, calibrated pool estimate");
+        Console.WriteLine(
+            $"{strategy}: labels, test accuracy, held-out accuracy of the labels, calibrated pool estimate");
         for (var round = 0; round < runs[0].Count; round += 5)
         {
             var at = runs.Select(r => r[round]).ToArray();
@@ -77,6 +80,7 @@ internal static class EstimateBenchmark
         var all = runs.SelectMany(r => r).ToArray();
         Console.WriteLine($"  mean error: held-out {all.Average(p => p.HeldOut - p.Test):+0.000;-0.000}, " +
             $"calibrated {all.Average(p => p.Calibrated - p.Test):+0.000;-0.000}; mean absolute error: held-out " +
-            $"{all.Average(p => Math.Abs(p.HeldOut - p.Test)):F3}, calibrated {all.Average(p => Math.Abs(p.Calibrated - p.Test)):F3}");
+            $"{all.Average(p => Math.Abs(p.HeldOut - p.Test)):F3}, " +
+            $"calibrated {all.Average(p => Math.Abs(p.Calibrated - p.Test)):F3}");
     }
 }

@@ -125,7 +125,9 @@ internal sealed class TrainingPool
     /// Scores every unlabeled item with the classifier; returns the queue, best first, the predicted
     /// class of each item in the stopping sample, and the calibrated accuracy over the unlabeled items.
     /// </summary>
-    /// <param name="calibration">The accuracy estimate's confidence calibration; null leaves the pool's accuracy unknown.</param>
+    /// <param name="calibration">
+    /// The accuracy estimate's confidence calibration; null leaves the pool's accuracy unknown.
+    /// </param>
     /// <param name="maxThreads">Cores scoring may use; the app leaves one to the annotators' requests.</param>
     public PoolScores Score(
         Classifier classifier, int modelVersion, ConfidenceCalibration? calibration, int maxThreads)
@@ -189,5 +191,7 @@ internal sealed record PoolScores(
     double? PoolAccuracy,
     TruthScore? Truth);
 
-/// <summary>The model's accuracy on the unlabeled items that carry a hidden ground truth, and how many they are.</summary>
+/// <summary>
+/// The model's accuracy on the unlabeled items that carry a hidden ground truth, and how many they are.
+/// </summary>
 internal sealed record TruthScore(double Accuracy, int ItemCount);

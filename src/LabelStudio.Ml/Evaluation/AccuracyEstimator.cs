@@ -60,7 +60,8 @@ public static class AccuracyEstimator
     /// <summary>The held-out predictions: counted by actual and predicted class, and with their confidence.</summary>
     private sealed class HeldOut(int classCount)
     {
-        private readonly int[][] _confusion = Enumerable.Range(0, classCount).Select(_ => new int[classCount]).ToArray();
+        private readonly int[][] _confusion =
+            Enumerable.Range(0, classCount).Select(_ => new int[classCount]).ToArray();
         private readonly List<double> _confidences = [];
         private readonly List<bool> _right = [];
 

@@ -51,7 +51,8 @@ public static class SimulationSummary
     /// A strategy's labels to the target over the baseline's, or null unless every run of both got there:
     /// a mean over only the runs that reached the target would flatter the slower strategy.
     /// </summary>
-    public static double? LabelShare(IReadOnlyList<LabelsToTarget> targets, QueryStrategy strategy, QueryStrategy baseline)
+    public static double? LabelShare(
+        IReadOnlyList<LabelsToTarget> targets, QueryStrategy strategy, QueryStrategy baseline)
     {
         var mine = targets.FirstOrDefault(t => t.Strategy == strategy);
         var theirs = targets.FirstOrDefault(t => t.Strategy == baseline);

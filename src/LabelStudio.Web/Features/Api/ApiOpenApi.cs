@@ -21,7 +21,8 @@ internal static class ApiOpenApi
                 Version = "v1",
                 Description = "Label data through LabelStudio with a personal access token. " +
                     "Create one on your tokens page (/account/tokens) and send it as " +
-                    "'Authorization: Bearer lst_...'. A query parameter an operation does not list is refused with 400 naming it.",
+                    "'Authorization: Bearer lst_...'. A query parameter an operation does not list is refused " +
+                    "with 400 naming it.",
             };
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
