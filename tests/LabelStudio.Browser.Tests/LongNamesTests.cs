@@ -8,7 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LabelStudio.Browser.Tests;
 
-/// <summary>Names as long as the limits allow, and as many classes as a real project has, stay inside the pages.</summary>
+/// <summary>
+/// Names as long as the limits allow, and as many classes as a real project has, stay inside the pages.
+/// </summary>
 public sealed class LongNamesTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
@@ -45,11 +47,16 @@ public sealed class LongNamesTests(AppFixture app) : IClassFixture<AppFixture>
         var draft = new ProjectDraft
         {
             Name = "Ten kinds",
-            Classes = [.. kinds.Select(k => new ClassDraft { Name = k }), new ClassDraft { Name = new string('w', 30) }],
+            Classes =
+            [
+                .. kinds.Select(k => new ClassDraft { Name = k }),
+                new ClassDraft { Name = new string('w', 30) },
+            ],
         };
         var project = await app.Services.GetRequiredService<ProjectService>()
             .CreateAsync(draft, null, CancellationToken.None);
-        var confusion = Enumerable.Range(0, 10).Select(a => Enumerable.Range(0, 10).Select(p => a == p ? 120 : a).ToArray());
+        var confusion = Enumerable.Range(0, 10)
+            .Select(a => Enumerable.Range(0, 10).Select(p => a == p ? 120 : a).ToArray());
         var contexts = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using (var db = await contexts.CreateDbContextAsync())
         {

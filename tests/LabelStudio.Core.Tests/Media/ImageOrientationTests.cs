@@ -27,7 +27,8 @@ public sealed class ImageOrientationTests : IAsyncLifetime
         await using var db = await _database.ContextAsync();
         var media = await db.ItemMedia.SingleAsync();
         Assert.Equal((20, 40), (media.Width, media.Height));
-        using var display = await Image.LoadAsync<Rgb24>(Path.Combine(_database.Root, media.StoredFolder, media.DisplayFile));
+        var displayPath = Path.Combine(_database.Root, media.StoredFolder, media.DisplayFile);
+        using var display = await Image.LoadAsync<Rgb24>(displayPath);
         Assert.Equal((20, 40), (display.Width, display.Height));
         // Turned clockwise, the dark left side is now the top.
         Assert.True(display[10, 5].R < 60, $"top is {display[10, 5]}");

@@ -12,7 +12,10 @@ public sealed class ModelVersionTableTests : ComponentTestBase
     {
         ModelVersion[] models =
         [
-            new() { Version = 2, LabelCount = 40, EstimatedAccuracy = 0.71, TruthAccuracy = 0.7345, TruthItemCount = 2_960 },
+            new()
+            {
+                Version = 2, LabelCount = 40, EstimatedAccuracy = 0.71, TruthAccuracy = 0.7345, TruthItemCount = 2_960,
+            },
             new() { Version = 1, LabelCount = 20, EstimatedAccuracy = 0.60 },
         ];
 
@@ -27,7 +30,9 @@ public sealed class ModelVersionTableTests : ComponentTestBase
     [Fact]
     public void AProjectWithoutHiddenTruthHasNoSuchColumn()
     {
-        var table = Render<ModelVersionTable>(p => p.Add(t => t.Models, [new ModelVersion { Version = 1, LabelCount = 20 }]));
+        ModelVersion[] models = [new() { Version = 1, LabelCount = 20 }];
+
+        var table = Render<ModelVersionTable>(p => p.Add(t => t.Models, models));
 
         Assert.DoesNotContain("hidden truth", table.Find("#model-versions").TextContent);
         Assert.Empty(table.FindAll("td.truth-accuracy"));
