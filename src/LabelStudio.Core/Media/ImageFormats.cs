@@ -31,6 +31,9 @@ internal static class ImageFormats
 
     public static string Accepted => "PNG, JPEG, BMP, GIF, WebP or TIFF";
 
+    /// <summary>The usual extension of a format, for a file whose name has none.</summary>
+    public static string ExtensionOf(string format) => ByExtension.First(pair => pair.Value == format).Key;
+
     /// <summary>The format the file's first bytes announce, or null when they announce none we accept.</summary>
     public static string? Sniff(ReadOnlySpan<byte> head)
     {

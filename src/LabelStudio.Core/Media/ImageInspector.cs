@@ -24,8 +24,10 @@ internal static class ImageInspector
                 $"The file is larger than the {limits.MaxFileBytes / (1024 * 1024)} MB limit for one file.");
         }
 
+        // A name without an extension (common in scraped datasets) claims nothing: the content decides.
         var extension = Path.GetExtension(file.FileName);
-        if (!ImageFormats.ByExtension.TryGetValue(extension, out var named))
+        string? named = null;
+        if (extension.Length > 0 && !ImageFormats.ByExtension.TryGetValue(extension, out named))
         {
             throw new MediaRejectedException(
                 $"'{extension}' is not an image type; images must be {ImageFormats.Accepted}.");
@@ -34,9 +36,10 @@ internal static class ImageInspector
         using var stream = file.Open();
         Span<byte> head = stackalloc byte[ImageFormats.SniffBytes];
         var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        var sniffed = ImageFormats.Sniff(head[..read]) ?? throw new MediaRejectedException(
-            $"The name says {named}, but the content is not a {ImageFormats.Accepted} image.");
-        if (sniffed != named)
+        var sniffed = ImageFormats.Sniff(head[..read]) ?? throw new MediaRejectedException(named is null
+            ? $"The name has no extension and the content is not a {ImageFormats.Accepted} image."
+            : $"The name says {named}, but the content is not a {ImageFormats.Accepted} image.");
+        if (named is not null && sniffed != named)
         {
             throw new MediaRejectedException($"The name says {named}, but the content is a {sniffed} image.");
         }

@@ -26,7 +26,10 @@ internal static class ImageProcessor
         using var image = Decode(file, limits);
 
         var prefix = $"{number:D6}";
-        var originalFile = $"{prefix}-original{Path.GetExtension(file.FileName).ToLowerInvariant()}";
+        var originalExtension = Path.GetExtension(file.FileName) is { Length: > 0 } named
+            ? named.ToLowerInvariant()
+            : ImageFormats.ExtensionOf(format);
+        var originalFile = $"{prefix}-original{originalExtension}";
         using (var source = file.Open())
         using (var original = File.Create(Path.Combine(folder, originalFile)))
         {

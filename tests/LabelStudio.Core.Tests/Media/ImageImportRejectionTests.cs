@@ -57,6 +57,30 @@ public sealed class ImageImportRejectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TextWithoutAnExtensionIsRejectedForItsContent()
+    {
+        var reason = await RejectionOfAsync("scraped/README", TestImages.Text("not a picture either\n"));
+
+        Assert.Equal(
+            "The name has no extension and the content is not a PNG, JPEG, BMP, GIF, WebP or TIFF image.", reason);
+    }
+
+    [Fact]
+    public async Task AnImageWithoutAnExtensionIsImportedAsWhatItsContentIs()
+    {
+        var zip = TestImages.Zip(("scraped/9f2c41d0", TestImages.Png(6, 4)), ("scraped/77ab", TestImages.Jpeg()));
+
+        var job = await _database.ImportZipAsync(_project.Id, zip);
+
+        Assert.Equal((JobStatus.Succeeded, 2), (job.Status, job.ImportedCount));
+        await using var db = await _database.ContextAsync();
+        var media = await db.ItemMedia.OrderBy(m => m.RelativePath).ToListAsync();
+        Assert.Equal(["JPEG", "PNG"], media.Select(m => m.Format));
+        // Stored under its format's extension, so it is served with its real content type.
+        Assert.Equal([".jpg", ".png"], media.Select(m => Path.GetExtension(m.OriginalFile)));
+    }
+
+    [Fact]
     public async Task ZeroByteFileIsRejected()
     {
         var reason = await RejectionOfAsync("empty.png", []);
