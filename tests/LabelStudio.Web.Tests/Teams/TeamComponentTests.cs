@@ -2,6 +2,7 @@ using Bunit;
 using LabelStudio.Core.Data.Entities;
 using LabelStudio.Core.Projects;
 using LabelStudio.Core.Teams;
+using LabelStudio.Web.Features.Admin;
 using LabelStudio.Web.Features.Labeling;
 using LabelStudio.Web.Features.Projects;
 using LabelStudio.Web.Features.Teams;
@@ -34,6 +35,17 @@ public sealed class TeamComponentTests : ComponentTestBase
 
         page.WaitForAssertion(() => Assert.Equal("2", page.Find("#my-today").TextContent));
         Assert.Equal("2", page.Find("#my-labeled").TextContent);
+    }
+
+    [Fact]
+    public void TheNewUserButtonSaysCreateAsSoonAsAPasswordIsTyped()
+    {
+        var form = Render<NewUserForm>();
+        Assert.Equal("Invite", form.Find("#add-user").TextContent.Trim());
+
+        form.Find("#new-user-password").Input("a long passphrase");
+
+        Assert.Equal("Create", form.Find("#add-user").TextContent.Trim());
     }
 
     [Fact]
