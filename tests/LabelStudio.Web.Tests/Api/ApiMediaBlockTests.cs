@@ -88,6 +88,33 @@ public sealed class ApiMediaBlockTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task AClassFolderKeptAsHiddenTruthIsInNoPathTheMediaBlockGives()
+    {
+        var answerInFolder = ("yes/003.png", ApiMediaProjects.Image.Content);
+        using var project = await _projects.CreateAsync("image", answerInFolder, "&classFolders=hidden");
+        var lead = project.Lead;
+
+        var (next, itemId) = await ApiMediaProjects.LeaseAsync(lead, project.Id);
+        var label = await (await lead.PostJsonAsync($"/api/v1/projects/{project.Id}/labels", new
+        {
+            itemId,
+            leaseId = next.GetProperty("leaseId").GetInt64(),
+            @class = "no",
+        })).JsonAsync(HttpStatusCode.Created);
+        var page = await (await lead.GetAsync($"/api/v1/projects/{project.Id}/labels")).JsonAsync(HttpStatusCode.OK);
+
+        var listed = page.GetProperty("labels").EnumerateArray().Single(l => l.GetProperty("itemId").GetInt64() == itemId);
+        string?[] paths =
+        [
+            next.GetProperty("media").GetProperty("path").GetString(),
+            label.GetProperty("media").GetProperty("path").GetString(),
+            listed.GetProperty("media").GetProperty("path").GetString(),
+        ];
+        Assert.All(paths, path => Assert.Equal("003.png", path));
+        Assert.DoesNotContain("yes/", next.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheOpenApiDocumentListsTheMediaCallsAndTheMediaBlock()
     {
         using var client = fixture.App.CreateClient();

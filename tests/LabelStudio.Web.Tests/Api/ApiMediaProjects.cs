@@ -23,7 +23,8 @@ internal sealed class ApiMediaProjects(ApiFixture fixture)
     public static readonly (string Name, byte[] Content) Clip = ("tones/a.wav", MediaImports.SineWav(8000, 1));
 
     /// <summary>A new project of <paramref name="kind"/> holding the one file, and its lead's client.</summary>
-    public async Task<MediaProject> CreateAsync(string kind, (string Name, byte[] Content) file)
+    /// <param name="importQuery">Extra import parameters, e.g. <c>&amp;classFolders=hidden</c>.</param>
+    public async Task<MediaProject> CreateAsync(string kind, (string Name, byte[] Content) file, string importQuery = "")
     {
         var lead = await fixture.ClientAsync(ApiFixture.Lead, member: false);
         var created = await (await lead.PostJsonAsync("/api/v1/projects", new
@@ -35,7 +36,8 @@ internal sealed class ApiMediaProjects(ApiFixture fixture)
         var projectId = created.GetProperty("id").GetInt32();
 
         using var body = new ByteArrayContent(MediaImports.Zip(file));
-        var response = await lead.PostAsync($"/api/v1/projects/{projectId}/imports?fileName=media.zip", body);
+        var response = await lead.PostAsync(
+            $"/api/v1/projects/{projectId}/imports?fileName=media.zip{importQuery}", body);
         var job = await response.JsonAsync(HttpStatusCode.Accepted);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (job.GetProperty("status").GetString() is "queued" or "running" && DateTime.UtcNow < deadline)

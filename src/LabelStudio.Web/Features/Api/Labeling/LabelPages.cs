@@ -45,7 +45,9 @@ internal sealed class LabelPages(IDbContextFactory<AppDbContext> contexts)
         var itemIds = labels.Select(l => l.ItemId).Distinct().ToList();
         var media = await db.ItemMedia.AsNoTracking()
             .Where(m => itemIds.Contains(m.ItemId))
-            .ToDictionaryAsync(m => m.ItemId, ItemMediaResponse.From, cancellationToken);
+            .Join(db.Items, m => m.ItemId, i => i.Id, (m, i) => new { Media = m, i.ExternalId })
+            .ToDictionaryAsync(
+                row => row.Media.ItemId, row => ItemMediaResponse.From(row.Media, row.ExternalId), cancellationToken);
         var page = labels.Select(l => l with { Media = media.GetValueOrDefault(l.ItemId) }).ToList();
         return new LabelPageResponse(page, labels.Count == limit ? labels[^1].Id : null);
     }
@@ -58,8 +60,11 @@ internal sealed class LabelPages(IDbContextFactory<AppDbContext> contexts)
             return null;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var media = await db.ItemMedia.AsNoTracking().FirstOrDefaultAsync(m => m.ItemId == itemId, cancellationToken);
-        return media is null ? null : ItemMediaResponse.From(media);
+        var row = await db.ItemMedia.AsNoTracking()
+            .Where(m => m.ItemId == itemId)
+            .Join(db.Items, m => m.ItemId, i => i.Id, (m, i) => new { Media = m, i.ExternalId })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : ItemMediaResponse.From(row.Media, row.ExternalId);
     }
 
     /// <summary>The item's external id and its id and feature values as imported, in the file's column order.</summary>

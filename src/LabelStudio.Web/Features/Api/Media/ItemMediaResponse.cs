@@ -5,9 +5,10 @@ namespace LabelStudio.Web.Features.Api.Media;
 
 /// <summary>
 /// A media item's file as it was imported and where to fetch it, so a client needs no guessing.
-/// <paramref name="Kind"/> is <c>image</c> or <c>audio</c>; <paramref name="Path"/> is the file's path inside
-/// the ZIP it came from; <paramref name="ContentType"/> is the original's, <paramref name="DisplayContentType"/>
-/// the browser-safe copy's. Width and height are set for images, the duration (seconds) for clips.
+/// <paramref name="Kind"/> is <c>image</c> or <c>audio</c>; <paramref name="Path"/> is the item's path as
+/// annotators see it (the item's <c>path</c> field: a class folder kept as hidden ground truth is not in it,
+/// or the answer would be readable); <paramref name="ContentType"/> is the original's,
+/// <paramref name="DisplayContentType"/> the browser-safe copy's. Width and height are set for images, the duration (seconds) for clips.
 /// </summary>
 public sealed record ItemMediaResponse(
     string Kind,
@@ -22,13 +23,14 @@ public sealed record ItemMediaResponse(
     double? DurationSeconds,
     ItemMediaUrls Urls)
 {
-    internal static ItemMediaResponse From(ItemMedia media)
+    /// <param name="itemPath">The item's external id, which a media import sets to the path people see.</param>
+    internal static ItemMediaResponse From(ItemMedia media, string itemPath)
     {
         var isAudio = media.DurationSeconds is not null;
         return new ItemMediaResponse(
             isAudio ? "audio" : "image",
             media.FileName,
-            media.RelativePath,
+            itemPath,
             media.Format,
             MediaVariants.ContentTypeOf(media.OriginalFile),
             MediaVariants.ContentTypeOf(media.DisplayFile),
