@@ -19,7 +19,7 @@ public sealed class ModelVersionTableTests : ComponentTestBase
             new() { Version = 1, LabelCount = 20, EstimatedAccuracy = 0.60 },
         ];
 
-        var table = Render<ModelVersionTable>(p => p.Add(t => t.Models, models));
+        var table = Render<ModelVersionTable>(p => p.Add(t => t.Models, models).Add(t => t.ShowTruth, true));
 
         Assert.Contains("On hidden truth", table.Find("#model-versions thead").TextContent);
         var cells = table.FindAll("td.truth-accuracy");
@@ -28,11 +28,22 @@ public sealed class ModelVersionTableTests : ComponentTestBase
     }
 
     [Fact]
+    public void AnAnnotatorIsNotShownTheHiddenTruthsScore()
+    {
+        ModelVersion[] models = [new() { Version = 1, LabelCount = 20, TruthAccuracy = 0.8, TruthItemCount = 100 }];
+
+        var table = Render<ModelVersionTable>(p => p.Add(t => t.Models, models).Add(t => t.ShowTruth, false));
+
+        Assert.DoesNotContain("hidden truth", table.Find("#model-versions").TextContent);
+        Assert.Empty(table.FindAll("td.truth-accuracy"));
+    }
+
+    [Fact]
     public void AProjectWithoutHiddenTruthHasNoSuchColumn()
     {
         ModelVersion[] models = [new() { Version = 1, LabelCount = 20 }];
 
-        var table = Render<ModelVersionTable>(p => p.Add(t => t.Models, models));
+        var table = Render<ModelVersionTable>(p => p.Add(t => t.Models, models).Add(t => t.ShowTruth, true));
 
         Assert.DoesNotContain("hidden truth", table.Find("#model-versions").TextContent);
         Assert.Empty(table.FindAll("td.truth-accuracy"));

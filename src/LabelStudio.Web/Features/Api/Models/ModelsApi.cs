@@ -38,10 +38,14 @@ internal static class ModelsApi
             return problem;
         }
 
+        // The hidden ground truth's score is for those who may export; an annotator who saw it could
+        // tell how often the model's suggestions are right on the items still to label.
+        var seesTruth = await gate.CheckAsync(http, projectId, ProjectPermission.Export, cancellationToken) is null;
         var models = await insights.ModelVersionsAsync(projectId, cancellationToken);
         return TypedResults.Ok(models.Select(m => new ModelVersionResponse(
-            m.Version, m.CreatedAt, m.LabelCount, m.EstimatedAccuracy, m.AccuracyMethod, m.TruthAccuracy,
-            m.TruthItemCount, m.TrainSeconds, m.ScoreSeconds)).ToList());
+            m.Version, m.CreatedAt, m.LabelCount, m.EstimatedAccuracy, m.AccuracyMethod,
+            seesTruth ? m.TruthAccuracy : null, seesTruth ? m.TruthItemCount : 0,
+            m.TrainSeconds, m.ScoreSeconds)).ToList());
     }
 
     private static async Task<IResult> RetrainAsync(
