@@ -16,6 +16,12 @@ public sealed partial class LabelingService(
     ILogger<LabelingService> logger)
 {
     /// <summary>
+    /// The most time one decision can be credited with: a day. A tab left open over a weekend would
+    /// otherwise turn the dashboard's pace and hours of labeling into nonsense.
+    /// </summary>
+    public const double MaxSecondsSpent = 86_400;
+
+    /// <summary>
     /// Appends the event, updates the item and frees its lease in one transaction; when this returns,
     /// the label is on disk. A label completing a round asks for a retrain.
     /// </summary>
@@ -77,7 +83,7 @@ public sealed partial class LabelingService(
             ClassId = submission.ClassId,
             Comment = string.IsNullOrWhiteSpace(submission.Comment) ? null : submission.Comment.Trim(),
             CreatedAt = clock.GetUtcNow(),
-            SecondsSpent = Math.Max(0, submission.SecondsSpent),
+            SecondsSpent = Math.Clamp(submission.SecondsSpent, 0, MaxSecondsSpent),
             Round = LabelingRounds.Of(labels.ByAnnotators, project.RoundSize),
             ModelVersion = served.ModelVersion,
             Strategy = project.Strategy,

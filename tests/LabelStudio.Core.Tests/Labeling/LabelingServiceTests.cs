@@ -17,6 +17,21 @@ public sealed class LabelingServiceTests : IAsyncLifetime
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
+    public async Task ADecisionIsCreditedWithADayAtMostHoweverLongTheTabStayedOpen()
+    {
+        var project = await _database.CreateNumberedItemsAsync(5);
+        var (low, _) = await TwoClassesAsync(project.Id);
+        var lease = (await new Annotator(_database, project.Id, "alice").NextAsync())!;
+
+        var labeled = await _database.Get<LabelingService>().SubmitAsync(
+            new LabelSubmission(project.Id, lease.ItemId, "alice", low, SecondsSpent: 3 * 86_400.0, Comment: null,
+                SuggestionShown: false, lease.Id),
+            CancellationToken.None);
+
+        Assert.Equal(LabelingService.MaxSecondsSpent, labeled.SecondsSpent);
+    }
+
+    [Fact]
     public async Task RelabelingAppendsAnEventAndTheCurrentLabelFollowsTheLatest()
     {
         var project = await _database.CreateNumberedItemsAsync(5);

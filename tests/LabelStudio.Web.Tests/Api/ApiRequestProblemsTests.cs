@@ -158,6 +158,21 @@ public sealed class ApiRequestProblemsTests(ApiFixture fixture)
         Assert.Contains($"{field}: {expected}", problem.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1e12")]
+    [InlineData("86401")]
+    public async Task SecondsSpentOutsideADayIsRefusedByName(string seconds)
+    {
+        using var client = await fixture.ClientAsync(ApiFixture.Annotator);
+
+        var response = await PostRawJsonAsync(
+            client, "/api/v1/projects/1/labels", $$"""{"itemId":1,"class":"Adelie","secondsSpent":{{seconds}}}""");
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("secondsSpent must be between 0 and 86,400 (a day).", problem.FieldErrors("secondsSpent")[0]);
+    }
+
     [Fact]
     public async Task BrokenJsonIsNamedAsSuchWithWhereItBreaks()
     {

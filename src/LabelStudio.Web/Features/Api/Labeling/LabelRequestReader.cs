@@ -1,4 +1,5 @@
 using LabelStudio.Core.Data.Entities;
+using LabelStudio.Core.Labeling;
 
 namespace LabelStudio.Web.Features.Api.Labeling;
 
@@ -18,9 +19,10 @@ internal static class LabelRequestReader
         {
             errors["comment"] = [$"Comments are limited to {MaxCommentLength} characters."];
         }
-        if (request.SecondsSpent is < 0 or double.NaN)
+        if (request.SecondsSpent is < 0 or > LabelingService.MaxSecondsSpent or double.NaN)
         {
-            errors["secondsSpent"] = ["secondsSpent cannot be negative."];
+            errors["secondsSpent"] =
+                [$"secondsSpent must be between 0 and {LabelingService.MaxSecondsSpent:N0} (a day)."];
         }
 
         int? classId = null;
