@@ -36,7 +36,10 @@ internal sealed class MediaImportReport(MediaKindRules rules)
         });
 
     /// <summary>The job's message once the import is written, e.g. "Imported 1 image; 40 images already…".</summary>
-    public string Summary(int imported)
+    /// <param name="addedClasses">
+    /// Classes the class folders added to the project: named, since a misspelt folder becomes a class.
+    /// </param>
+    public string Summary(int imported, IReadOnlyList<string> addedClasses)
     {
         var parts = new List<string>
         {
@@ -52,6 +55,11 @@ internal sealed class MediaImportReport(MediaKindRules rules)
         if (_rejected.Count > 0)
         {
             parts.Add($"skipped {Counted.Of(_rejected.Count, "bad file")}");
+        }
+        if (addedClasses.Count > 0)
+        {
+            var names = string.Join(", ", addedClasses.Select(name => $"'{name}'"));
+            parts.Add($"added {(addedClasses.Count == 1 ? "the class" : "the classes")} {names} from the class folders");
         }
         return string.Join("; ", parts);
     }

@@ -75,7 +75,8 @@ public sealed class MediaImportWriter(
 
         var project = await db.Projects.Include(p => p.Classes)
             .FirstAsync(p => p.Id == job.ProjectId, cancellationToken);
-        ImportWriter.AddClasses(project, NewClasses(project, rows));
+        var addedClasses = NewClasses(project, rows);
+        ImportWriter.AddClasses(project, addedClasses);
         project.ColumnsJson = ProjectColumns.Serialize(
             ImportRows.Merge(ProjectColumns.Parse(project.ColumnsJson), Columns(kind, extraColumns)));
         var firstOrdinal = project.ItemCount;
@@ -93,7 +94,7 @@ public sealed class MediaImportWriter(
             .SetProperty(x => x.Status, JobStatus.Succeeded)
             .SetProperty(x => x.Progress, 1)
             .SetProperty(x => x.ImportedCount, rows.Count)
-            .SetProperty(x => x.Message, report.Summary(rows.Count))
+            .SetProperty(x => x.Message, report.Summary(rows.Count, addedClasses))
             .SetProperty(x => x.ErrorsJson, skipped.Count == 0 ? null : JsonSerializer.Serialize(skipped))
             .SetProperty(x => x.CompletedAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -24,6 +24,19 @@ public sealed class ImageImportTests : IAsyncLifetime
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
+    public async Task ClassFoldersThatAddClassesAreNamedInTheJobsMessage()
+    {
+        var zip = TestImages.Zip(
+            ("shirt/1.png", TestImages.Png()), ("bag/2.png", TestImages.Png()), ("tshrit/3.png", TestImages.Png()));
+
+        var job = await _database.ImportZipAsync(
+            _project.Id, zip, new MediaImportRequest(null, LabelMode.ImportAsLabels, false));
+
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        Assert.Equal("Imported 3 images; added the classes 'bag', 'tshrit' from the class folders", job.Message);
+    }
+
+    [Fact]
     public async Task FiveThousandFilesInOneZipAllImport()
     {
         var png = TestImages.Png(4, 4);
