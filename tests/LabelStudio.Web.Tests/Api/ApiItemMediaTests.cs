@@ -76,7 +76,10 @@ public sealed class ApiItemMediaTests(ApiFixture fixture)
 
         var problem = await refused.ProblemAsync(HttpStatusCode.NotFound);
         await unknown.ProblemAsync(HttpStatusCode.NotFound);
-        Assert.Contains($"no item {itemId}", problem.GetProperty("detail").GetString());
+        var article = variant == "original" ? "an" : "a";
+        Assert.Equal(
+            $"There is no item {itemId} with {article} {variant} file that you may see.",
+            problem.GetProperty("detail").GetString());
     }
 
     [Fact]

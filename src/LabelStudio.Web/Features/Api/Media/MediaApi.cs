@@ -44,5 +44,7 @@ internal static class MediaApi
     private static async Task<IResult> ServeAsync(
         long itemId, string variant, HttpContext http, MediaFiles files, CancellationToken cancellationToken) =>
         await files.ServeAsync(itemId, variant, http.User, http.Response, cancellationToken)
-        ?? ApiProblems.NotFound($"There is no item {itemId} with a {variant} file that you may see.");
+        ?? ApiProblems.NotFound($"There is no item {itemId} with {Article(variant)} {variant} file that you may see.");
+
+    private static string Article(string word) => "aeiou".Contains(word[0]) ? "an" : "a";
 }
