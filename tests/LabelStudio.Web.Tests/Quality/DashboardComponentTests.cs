@@ -136,7 +136,8 @@ public sealed class DashboardComponentTests : ComponentTestBase
         var card = Render<ProgressCard>(p => p.Add(c => c.Progress, progress).Add(c => c.TimeLeft, left));
 
         Assert.Equal(
-            "180 labels to go: about 3.0 days at the recent pace of 60 labels a day (0.5 hours of labeling).",
+            "180 labels to go: about 3.0 days at the recent pace of 60 labels a day, " +
+            "or 0.5 hours of labeling at the median time per item.",
             card.Find("#time-left").TextContent.Trim());
     }
 
