@@ -96,6 +96,20 @@ public sealed class ApiRequestProblemsTests(ApiFixture fixture)
         Assert.Equal("integer", parameters["limit"].GetProperty("type").GetString());
     }
 
+    [Theory]
+    [InlineData("GET", "/api/v1/projects/1/next")]
+    [InlineData("GET", "/api/v1/projects/1/retrain")]
+    [InlineData("DELETE", "/api/v1/projects/1/labels")]
+    public async Task AWrongMethodOnAKnownCallIsNotAllowedRatherThanNotFound(string method, string path)
+    {
+        using var client = await fixture.ClientAsync(ApiFixture.Lead);
+
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.MethodNotAllowed);
+        Assert.Equal($"{path} does not answer {method}.", problem.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task AWrongContentTypeSaysWhichOneIsExpected()
     {

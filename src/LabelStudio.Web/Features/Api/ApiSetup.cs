@@ -53,6 +53,15 @@ internal static class ApiSetup
 
     private static Task StatusProblemAsync(HttpContext http)
     {
+        // A call that exists at this path but not for this method; a call's own 404 keeps its meaning.
+        if (http.Response.StatusCode == StatusCodes.Status404NotFound
+            && ApiMethods.AllowedAt(http) is { Count: > 0 } allowed
+            && !allowed.Contains(http.Request.Method, StringComparer.OrdinalIgnoreCase))
+        {
+            http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            http.Response.Headers.Allow = string.Join(", ", allowed);
+        }
+
         var detail = http.Response.StatusCode switch
         {
             StatusCodes.Status415UnsupportedMediaType => ApiProblems.JsonExpected,
