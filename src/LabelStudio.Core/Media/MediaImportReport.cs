@@ -59,7 +59,8 @@ internal sealed class MediaImportReport(MediaKindRules rules)
         if (addedClasses.Count > 0)
         {
             var names = string.Join(", ", addedClasses.Select(name => $"'{name}'"));
-            parts.Add($"added {(addedClasses.Count == 1 ? "the class" : "the classes")} {names} from the class folders");
+            var what = addedClasses.Count == 1 ? "the class" : "the classes";
+            parts.Add($"added {what} {names} from the class folders");
         }
         return string.Join("; ", parts);
     }

@@ -103,7 +103,8 @@ public sealed class ApiMediaBlockTests(ApiFixture fixture)
         })).JsonAsync(HttpStatusCode.Created);
         var page = await (await lead.GetAsync($"/api/v1/projects/{project.Id}/labels")).JsonAsync(HttpStatusCode.OK);
 
-        var listed = page.GetProperty("labels").EnumerateArray().Single(l => l.GetProperty("itemId").GetInt64() == itemId);
+        var listed = page.GetProperty("labels").EnumerateArray()
+            .Single(l => l.GetProperty("itemId").GetInt64() == itemId);
         string?[] paths =
         [
             next.GetProperty("media").GetProperty("path").GetString(),

@@ -24,7 +24,8 @@ internal sealed class ApiMediaProjects(ApiFixture fixture)
 
     /// <summary>A new project of <paramref name="kind"/> holding the one file, and its lead's client.</summary>
     /// <param name="importQuery">Extra import parameters, e.g. <c>&amp;classFolders=hidden</c>.</param>
-    public async Task<MediaProject> CreateAsync(string kind, (string Name, byte[] Content) file, string importQuery = "")
+    public async Task<MediaProject> CreateAsync(
+        string kind, (string Name, byte[] Content) file, string importQuery = "")
     {
         var lead = await fixture.ClientAsync(ApiFixture.Lead, member: false);
         var created = await (await lead.PostJsonAsync("/api/v1/projects", new

@@ -8,7 +8,8 @@ namespace LabelStudio.Web.Features.Api.Media;
 /// <paramref name="Kind"/> is <c>image</c> or <c>audio</c>; <paramref name="Path"/> is the item's path as
 /// annotators see it (the item's <c>path</c> field: a class folder kept as hidden ground truth is not in it,
 /// or the answer would be readable); <paramref name="ContentType"/> is the original's,
-/// <paramref name="DisplayContentType"/> the browser-safe copy's. Width and height are set for images, the duration (seconds) for clips.
+/// <paramref name="DisplayContentType"/> the browser-safe copy's. Width and height are set for images, the
+/// duration (seconds) for clips.
 /// </summary>
 public sealed record ItemMediaResponse(
     string Kind,
