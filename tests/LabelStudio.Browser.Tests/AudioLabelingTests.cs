@@ -60,6 +60,14 @@ public sealed class AudioLabelingTests(AppFixture app) : IClassFixture<AppFixtur
     {
         var item = await page.Locator("#labeling-ready").GetAttributeAsync("data-item");
         await WaitUntilPlayingAsync(page);
+        // The sample clips last under a second, so on a busy machine this one could end between the steps
+        // below: loop it, and if it has ended already, space plays it again.
+        var audio = page.Locator("#item-audio");
+        await audio.EvaluateAsync("audio => { audio.loop = true; }");
+        if (await audio.EvaluateAsync<bool>("audio => audio.paused"))
+        {
+            await page.Keyboard.PressAsync(" ");
+        }
         await page.Locator("#audio-player[data-state=playing]").WaitForAsync();
         await page.Keyboard.PressAsync(" ");
         await page.Locator("#audio-player[data-state=paused]").WaitForAsync();
