@@ -69,7 +69,7 @@ public static class AccuracyEstimator
         {
             var predicted = Classifier.ArgMax(probabilities);
             _confusion[actual][predicted]++;
-            _confidences.Add(ConfidenceCalibration.Top(probabilities));
+            _confidences.Add(probabilities[predicted]);
             _right.Add(actual == predicted);
         }
 

@@ -66,16 +66,7 @@ public sealed record ConfidenceCalibration(double Slope, double Intercept)
         return new ConfidenceCalibration(slope, intercept);
     }
 
-    public static double Top(ReadOnlySpan<float> probabilities)
-    {
-        var top = 0f;
-        foreach (var p in probabilities)
-        {
-            top = Math.Max(top, p);
-        }
-
-        return top;
-    }
+    private static double Top(ReadOnlySpan<float> probabilities) => probabilities[Classifier.ArgMax(probabilities)];
 
     private static double Logit(double p)
     {
